@@ -1,0 +1,125 @@
+// Package guide is the Symptom Guide engine: it takes a visitor's answers and
+// returns the outcome, the reasons for it, the caution notes and the article
+// sections that fit. It knows nothing of go-app, HTTP or Markdown; the content
+// it works on is plain Go values produced at build time by cmd/guidec.
+package guide
+
+// Content is everything the guide shows, compiled from the clinic's content/
+// folder. The content compiler generates one value of it in package guidedata.
+type Content struct {
+	Clinic    Clinic
+	Questions []Question
+	Articles  []Article
+	Sections  []Section
+}
+
+// Clinic holds the clinic's settings from content/clinic.yaml.
+type Clinic struct {
+	Name        string
+	ShortName   string
+	Description string
+	Booking     Booking
+	Emergency   Line
+	Urgent      Line
+	Country     string
+	Region      string
+	Lang        string
+	Colours     Colours
+	Logo        string
+	// EmbedOrigins lists the origins allowed to frame the guide.
+	EmbedOrigins []string
+	// HTTPS reports whether the guide is served over TLS, which turns on
+	// Strict-Transport-Security.
+	HTTPS bool
+}
+
+// Booking is how a visitor books with the clinic.
+type Booking struct {
+	URL   string
+	Label string
+	Phone string
+}
+
+// Line is a phone service, such as the emergency number or an urgent line.
+type Line struct {
+	Number  string
+	Label   string
+	Service string
+	URL     string
+}
+
+// Colours are the clinic's brand colours as #rrggbb strings. The content
+// compiler rejects a set that fails WCAG AA contrast.
+type Colours struct {
+	Brand      string
+	OnBrand    string
+	Background string
+	Text       string
+}
+
+// Kind says how a question is answered.
+type Kind int
+
+const (
+	// Radios questions take exactly one option.
+	Radios Kind = iota
+	// Checkboxes questions take one or more options.
+	Checkboxes
+)
+
+// Question is one page of the guide.
+type Question struct {
+	ID      string
+	Kind    Kind
+	Title   string
+	Hint    string
+	Summary string
+	Options []Option
+}
+
+// Option is one answer to a question.
+type Option struct {
+	ID    string
+	Label string
+	Hint  string
+	// Exclusive options stand alone: ticking one clears the others.
+	Exclusive bool
+	// Reason is what the result says back when this answer raises the outcome.
+	Reason string
+	// Note is what a caution answer tells the visitor to do.
+	Note string
+}
+
+// Article is the metadata of one Markdown file in content/articles.
+type Article struct {
+	Slug         string
+	Title        string
+	Description  string
+	LastReviewed string
+	NextReview   string
+}
+
+// Section is one part of an article, shown when its conditions hold.
+type Section struct {
+	ID string
+	// Article is the index of the section's article in Content.Articles.
+	Article int
+	Title   string
+	// HTML is the section's text, rendered and checked at build time.
+	HTML string
+	// For lists conditions that must all hold; an empty list means everyone.
+	For     []Condition
+	Sources []Source
+}
+
+// Condition holds when the answer to Question includes any of Options.
+type Condition struct {
+	Question string
+	Options  []string
+}
+
+// Source is a reference cited by a section.
+type Source struct {
+	Title string
+	URL   string
+}

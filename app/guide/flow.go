@@ -1,0 +1,76 @@
+package guide
+
+// Page is a kind of page in the guide.
+type Page int
+
+const (
+	// StartPage says what the guide does and starts it.
+	StartPage Page = iota
+	// QuestionPage asks one question.
+	QuestionPage
+	// CheckPage lists the answers with a way to change each.
+	CheckPage
+	// ResultPage shows the outcome and the matched sections.
+	ResultPage
+)
+
+// Step is one page of the guide; Question is set on question pages.
+type Step struct {
+	Page     Page
+	Question string
+}
+
+// Next returns the step after question for answers a. An emergency sign goes
+// straight to the result: nobody with one should answer more questions first.
+// After the last question comes the check page.
+func (g *Guide) Next(a Answers, question string) Step {
+	if g.Evaluate(a).Level == Emergency {
+		return Step{Page: ResultPage}
+	}
+	i := g.Index(question)
+	if i >= 0 && i+1 < len(g.content.Questions) {
+		return Step{Page: QuestionPage, Question: g.content.Questions[i+1].ID}
+	}
+	return Step{Page: CheckPage}
+}
+
+// Back returns the step a back link on s leads to.
+func (g *Guide) Back(a Answers, s Step) Step {
+	qs := g.content.Questions
+	switch s.Page {
+	case QuestionPage:
+		if i := g.Index(s.Question); i > 0 {
+			return Step{Page: QuestionPage, Question: qs[i-1].ID}
+		}
+		return Step{Page: StartPage}
+	case CheckPage:
+		return Step{Page: QuestionPage, Question: qs[len(qs)-1].ID}
+	case ResultPage:
+		if missing := g.Missing(a); len(missing) > 0 {
+			if i := g.Index(missing[0]); i > 0 {
+				return Step{Page: QuestionPage, Question: qs[i-1].ID}
+			}
+			return Step{Page: StartPage}
+		}
+		return Step{Page: CheckPage}
+	}
+	return Step{Page: StartPage}
+}
+
+// Missing returns the ids of the questions a leaves unanswered, in order.
+func (g *Guide) Missing(a Answers) []string {
+	var out []string
+	for _, q := range g.content.Questions {
+		if !a.Answered(q.ID) {
+			out = append(out, q.ID)
+		}
+	}
+	return out
+}
+
+// Ready reports whether a result can be shown for a: every question is
+// answered, or an emergency sign already decides the outcome. Without the
+// safety answers no routine result is ever shown.
+func (g *Guide) Ready(a Answers) bool {
+	return len(g.Missing(a)) == 0 || g.Evaluate(a).Level == Emergency
+}

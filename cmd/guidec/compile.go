@@ -1,0 +1,161 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"symptomguide/app/guide"
+)
+
+// Summary counts what a compile produced and checked.
+type Summary struct {
+	Questions int
+	Options   int
+	Articles  int
+	Sections  int
+	Sources   int
+	Paths     int
+}
+
+// String writes the summary as one line.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d questions, %d options, %d articles, %d sections, %d sources, %d answer paths checked",
+		s.Questions, s.Options, s.Articles, s.Sections, s.Sources, s.Paths)
+}
+
+// Compile reads the content folder dir, checks all of it, and returns the
+// guide's content. It collects every problem rather than stopping at the
+// first; the content is only usable when there are none. today is the date
+// review dates are checked against.
+func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
+	var ps Problems
+	read := func(name string) (string, []byte) {
+		file := filepath.Join(dir, name)
+		b, err := os.ReadFile(file)
+		if err != nil {
+			ps.Add(file, 0, "", "cannot read the file: %v", errors.Unwrap(err))
+			return file, nil
+		}
+		return file, b
+	}
+	c := &guide.Content{}
+	if file, src := read("clinic.yaml"); src != nil {
+		c.Clinic = loadClinic(file, src, &ps)
+	}
+	qfile, qsrc := read("questions.yaml")
+	var lines questionLines
+	if qsrc != nil {
+		c.Questions, lines = loadQuestions(qfile, qsrc, &ps)
+	}
+	g, err := guide.New(c)
+	if err != nil {
+		addGuideErrors(qfile, lines, err, &ps)
+	}
+
+	names, err := filepath.Glob(filepath.Join(dir, "articles", "*.md"))
+	if err != nil || len(names) == 0 {
+		ps.Add(filepath.Join(dir, "articles"), 0, "", "no articles found: add Markdown files ending in .md")
+	}
+	sort.Strings(names)
+	seen := map[string]string{}
+	sources := map[string]bool{}
+	type placed struct {
+		a *article
+		s *section
+	}
+	var all []placed
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			ps.Add(name, 0, "", "cannot read the file: %v", errors.Unwrap(err))
+			continue
+		}
+		a := parseArticle(name, src, today, &ps)
+		if a == nil {
+			continue
+		}
+		c.Articles = append(c.Articles, guide.Article{
+			Slug:         strings.TrimSuffix(filepath.Base(name), ".md"),
+			Title:        a.front.Title,
+			Description:  a.front.Description,
+			LastReviewed: a.front.LastReviewed,
+			NextReview:   a.front.NextReview,
+		})
+		byID := map[string]guide.Source{}
+		for _, s := range a.front.Sources {
+			byID[s.ID] = guide.Source{Title: s.Title, URL: s.URL}
+		}
+		for i := range a.sections {
+			s := &a.sections[i]
+			if where, dup := seen[s.id]; dup && s.id != "" {
+				ps.Add(name, s.line, "heading", "the section id %q is already used at %s: ids must be unique across articles", s.id, where)
+			}
+			seen[s.id] = fmt.Sprintf("%s:%d", name, s.line)
+			a.render(s, &ps)
+			checkText(a, s, &ps)
+			sec := guide.Section{ID: s.id, Article: len(c.Articles) - 1, Title: s.title, HTML: s.html}
+			for _, sid := range s.sourceIDs {
+				if src, ok := byID[sid]; ok {
+					sec.Sources = append(sec.Sources, src)
+					sources[src.URL] = true
+				}
+			}
+			if g != nil {
+				conds, ok := parseFor(a, s, g, &ps)
+				if !ok && s.forLine != 0 {
+					continue
+				}
+				sec.For = conds
+			}
+			c.Sections = append(c.Sections, sec)
+			all = append(all, placed{a, s})
+		}
+	}
+
+	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources)}
+	for _, q := range c.Questions {
+		sum.Options += len(q.Options)
+	}
+	if g == nil || len(ps) > 0 {
+		return c, sum, ps
+	}
+	g, err = guide.New(c)
+	if err != nil {
+		addGuideErrors(qfile, lines, err, &ps)
+		return c, sum, ps
+	}
+	for i := range c.Sections {
+		if _, ok := witness(g, &c.Sections[i]); !ok {
+			p := all[i]
+			ps.Add(p.a.file, p.s.forLine, "For", "section %q can never be shown: no visitor can give all of these answers at once", p.s.id)
+		}
+	}
+	sum.Paths = paths(g, filepath.Join(dir, "articles"), &ps)
+	return c, sum, ps
+}
+
+// addGuideErrors places the engine's refusals on the lines of questions.yaml.
+func addGuideErrors(file string, lines questionLines, err error, ps *Problems) {
+	var joined interface{ Unwrap() []error }
+	errs := []error{err}
+	if errors.As(err, &joined) {
+		errs = joined.Unwrap()
+	}
+	for _, e := range errs {
+		var ce *guide.ContentError
+		if errors.As(e, &ce) && lines.doc != nil {
+			field := ce.Question
+			if ce.Option != "" {
+				field += "." + ce.Option
+			}
+			ps.Add(file, lines.line(ce.Question, ce.Option), field, "%s", ce.Msg)
+			continue
+		}
+		ps.Add(file, 0, "", "%v", e)
+	}
+}

@@ -1,0 +1,73 @@
+// Command guidec is the content compiler. It reads the clinic's content/
+// folder, checks all of it, renders the articles' Markdown to safe HTML, and
+// writes the result as Go source (app/guidedata) and the clinic's colours as
+// a stylesheet (web/clinic.css). It lists every problem it finds, each with
+// its file, line and field, and exits non-zero if there is any.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main with its arguments and outputs, for tests.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("guidec", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("content", "content", "the content folder to compile")
+	goOut := fs.String("go", "app/guidedata/content_gen.go", "where to write the generated Go source")
+	cssOut := fs.String("css", "web/clinic.css", "where to write the clinic's stylesheet")
+	check := fs.Bool("check", false, "only check: fail if the generated files are out of date instead of writing them")
+	todayFlag := fs.String("today", "", "the date to check review dates against, as YYYY-MM-DD (default: today)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if *todayFlag != "" {
+		t, err := time.Parse(time.DateOnly, *todayFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "guidec: -today %q is not a date: write it as YYYY-MM-DD\n", *todayFlag)
+			return 2
+		}
+		today = t
+	}
+	c, sum, ps := Compile(*dir, today)
+	if len(ps) > 0 {
+		fmt.Fprintln(stderr, ps.Error())
+		fmt.Fprintf(stderr, "guidec: %d problems in %s: nothing was written\n", len(ps), *dir)
+		return 1
+	}
+	src, err := generateGo(c)
+	if err != nil {
+		fmt.Fprintf(stderr, "guidec: generating Go failed: %v\n", err)
+		return 1
+	}
+	outputs := []struct {
+		path string
+		data []byte
+	}{{*goOut, src}, {*cssOut, generateCSS(c.Clinic.Colours)}}
+	for _, o := range outputs {
+		old, _ := os.ReadFile(o.path)
+		if bytes.Equal(old, o.data) {
+			continue
+		}
+		if *check {
+			fmt.Fprintf(stderr, "guidec: %s is out of date with %s: run make build\n", o.path, *dir)
+			return 1
+		}
+		if err := os.WriteFile(o.path, o.data, 0o644); err != nil {
+			fmt.Fprintf(stderr, "guidec: %v\n", err)
+			return 1
+		}
+	}
+	fmt.Fprintf(stdout, "guidec: %s: %s\n", *dir, sum)
+	return 0
+}
