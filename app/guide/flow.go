@@ -74,3 +74,16 @@ func (g *Guide) Missing(a Answers) []string {
 func (g *Guide) Ready(a Answers) bool {
 	return len(g.Missing(a)) == 0 || g.Evaluate(a).Level == Emergency
 }
+
+// Return returns the step after question when the visitor came to change an
+// answer from the check page: back to the check page, or to the result if the
+// change is an emergency sign, or on to a question still unanswered.
+func (g *Guide) Return(a Answers, question string) Step {
+	if g.Evaluate(a).Level == Emergency {
+		return Step{Page: ResultPage}
+	}
+	if missing := g.Missing(a); len(missing) > 0 {
+		return Step{Page: QuestionPage, Question: missing[0]}
+	}
+	return Step{Page: CheckPage}
+}

@@ -171,3 +171,13 @@ func (g *Guide) Option(question, option string) (Option, bool) {
 	}
 	return g.content.Questions[g.questions[question]].Options[j], true
 }
+
+// MustNew is New for content already checked at build time; it panics on
+// content New refuses.
+func MustNew(c *Content) *Guide {
+	g, err := New(c)
+	if err != nil {
+		panic(err)
+	}
+	return g
+}

@@ -1,7 +1,7 @@
 // Command guidec is the content compiler. It reads the clinic's content/
 // folder, checks all of it, renders the articles' Markdown to safe HTML, and
-// writes the result as Go source (app/guidedata) and the clinic's colours as
-// a stylesheet (web/clinic.css). It lists every problem it finds, each with
+// writes the result as Go source (app/guidedata), the clinic's colours as a
+// stylesheet (web/clinic.css) and the app icons in those colours (web/). It lists every problem it finds, each with
 // its file, line and field, and exits non-zero if there is any.
 package main
 
@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 )
 
@@ -25,6 +26,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	dir := fs.String("content", "content", "the content folder to compile")
 	goOut := fs.String("go", "app/guidedata/content_gen.go", "where to write the generated Go source")
 	cssOut := fs.String("css", "web/clinic.css", "where to write the clinic's stylesheet")
+	iconDir := fs.String("icons", "web", "the folder to write the app icons to")
 	check := fs.Bool("check", false, "only check: fail if the generated files are out of date instead of writing them")
 	todayFlag := fs.String("today", "", "the date to check review dates against, as YYYY-MM-DD (default: today)")
 	if err := fs.Parse(args); err != nil {
@@ -53,7 +55,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	outputs := []struct {
 		path string
 		data []byte
-	}{{*goOut, src}, {*cssOut, generateCSS(c.Clinic.Colours)}}
+	}{
+		{*goOut, src},
+		{*cssOut, generateCSS(c.Clinic.Colours)},
+		{filepath.Join(*iconDir, "icon-192.png"), icon(192, c.Clinic.Colours.Brand, c.Clinic.Colours.OnBrand, false)},
+		{filepath.Join(*iconDir, "icon-512.png"), icon(512, c.Clinic.Colours.Brand, c.Clinic.Colours.OnBrand, false)},
+		{filepath.Join(*iconDir, "icon-maskable-512.png"), icon(512, c.Clinic.Colours.Brand, c.Clinic.Colours.OnBrand, true)},
+	}
 	for _, o := range outputs {
 		old, _ := os.ReadFile(o.path)
 		if bytes.Equal(old, o.data) {

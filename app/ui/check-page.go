@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+)
+
+// checkPage lists every answer with a link to change it.
+type checkPage struct {
+	app.Compo
+
+	answers guide.Answers
+}
+
+// newCheckPage returns the check page.
+func newCheckPage() *checkPage { return &checkPage{} }
+
+// OnNav reads the answers from the URL.
+func (p *checkPage) OnNav(ctx app.Context) {
+	p.answers, _ = theGuide.Decode(ctx.Page().URL().Query())
+	ctx.Page().SetTitle("Check your answers – " + theGuide.Content().Clinic.Name)
+	focusAfterNav(ctx)
+}
+
+// Render draws the check page.
+func (p *checkPage) Render() app.UI {
+	a := p.answers
+	var rows []app.UI
+	for _, q := range theGuide.Questions() {
+		change := Href(guide.Step{Page: guide.QuestionPage, Question: q.ID}, a, changeParam, "1")
+		var value app.UI = app.Text("Not answered")
+		action := "Answer"
+		if a.Answered(q.ID) {
+			var items []app.UI
+			for _, id := range a[q.ID] {
+				o, _ := theGuide.Option(q.ID, id)
+				items = append(items, app.Li().Text(o.Label))
+			}
+			value = app.Ul().Class("list").Body(items...)
+			action = "Change"
+		}
+		rows = append(rows, app.Div().Class("summary-list__row").Body(
+			app.Dt().Class("summary-list__key").Text(q.Summary),
+			app.Dd().Class("summary-list__value").Body(value),
+			app.Dd().Class("summary-list__actions").Body(
+				app.A().Href(change).Body(
+					app.Text(action),
+					app.Span().Class("visually-hidden").Text(" "+lower(q.Summary)),
+				),
+			),
+		))
+	}
+	next := Href(guide.Step{Page: guide.ResultPage}, a)
+	if missing := theGuide.Missing(a); len(missing) > 0 {
+		next = Href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)
+	}
+	return newShell(
+		app.A().Class("back-link").Href(Href(theGuide.Back(a, guide.Step{Page: guide.CheckPage}), a)).Text("Back"),
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Check your answers"),
+		app.Dl().Class("summary-list").Body(rows...),
+		app.P().Text("Your answers stay on this device. When you continue, we show you what to do next and the information that fits you."),
+		app.A().Class("button").Href(next).Draggable(false).Text("See your results"),
+	)
+}
+
+// lower lower-cases the first letter of s, for text inside a sentence.
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'A' && r[0] <= 'Z' {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+)
+
+// questionPage asks one question. It is a real GET form carrying every
+// answer so far, so it works as plain HTML before the app runs; once the app
+// runs, Continue is handled here and the answers never leave the browser.
+type questionPage struct {
+	app.Compo
+
+	question guide.Question
+	answers  guide.Answers
+	selected []string
+	change   bool
+	invalid  bool
+}
+
+// newQuestionPage returns a question page; OnNav reads which question.
+func newQuestionPage() *questionPage { return &questionPage{} }
+
+// OnNav reads the question and the answers from the URL.
+func (p *questionPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	step, _ := StepAt(u.Path)
+	p.question, _ = theGuide.Question(step.Question)
+	p.answers, _ = theGuide.Decode(u.Query())
+	p.selected = slices.Clone(p.answers[p.question.ID])
+	p.change = u.Query().Get(changeParam) != ""
+	// A form sent to the server with nothing chosen comes back with its
+	// error summary; the app never puts this parameter in a URL.
+	p.invalid = u.Query().Get(nextParam) != "" && len(p.selected) == 0
+	ctx.Page().SetTitle(p.title())
+	if p.invalid {
+		focusID(ctx, errorSummaryID)
+		return
+	}
+	focusAfterNav(ctx)
+}
+
+// title is the document title: errors first, as GOV.UK pages do.
+func (p *questionPage) title() string {
+	t := p.question.Title + " – " + theGuide.Content().Clinic.Name
+	if p.invalid {
+		return "Error: " + t
+	}
+	return t
+}
+
+// toggle records a change to one option, keeping exclusive options alone.
+func (p *questionPage) toggle(o guide.Option, on bool) {
+	switch {
+	case p.question.Kind == guide.Radios:
+		p.selected = []string{o.ID}
+	case !on:
+		p.selected = slices.DeleteFunc(p.selected, func(id string) bool { return id == o.ID })
+	case o.Exclusive:
+		p.selected = []string{o.ID}
+	default:
+		p.selected = slices.DeleteFunc(p.selected, func(id string) bool {
+			other, _ := theGuide.Option(p.question.ID, id)
+			return other.Exclusive
+		})
+		p.selected = append(p.selected, o.ID)
+	}
+	if len(p.selected) > 0 {
+		p.invalid = false
+	}
+}
+
+// submit validates the answer and moves on in the app.
+func (p *questionPage) submit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if len(p.selected) == 0 {
+		p.invalid = true
+		ctx.Page().SetTitle(p.title())
+		focusID(ctx, errorSummaryID)
+		return
+	}
+	a := p.answers.With(p.question.ID, p.selected...)
+	ctx.Navigate(continueFrom(p.question.ID, a, p.change))
+}
+
+// errorText is the message shown when Continue is pressed with no answer.
+func (p *questionPage) errorText() string {
+	if p.question.Kind == guide.Radios {
+		return "Select one answer"
+	}
+	for _, o := range p.question.Options {
+		if o.Exclusive {
+			return fmt.Sprintf("Select all that apply, or select %q", o.Label)
+		}
+	}
+	return "Select at least one answer"
+}
+
+// Render draws the question page.
+func (p *questionPage) Render() app.UI {
+	if p.question.ID == "" {
+		return newShell(app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Page not found"))
+	}
+	q := p.question
+	step := guide.Step{Page: guide.QuestionPage, Question: q.ID}
+	back := Href(theGuide.Back(p.answers, step), p.answers)
+	if p.change {
+		back = Href(guide.Step{Page: guide.CheckPage}, p.answers)
+	}
+	inputType := "radio"
+	if q.Kind == guide.Checkboxes {
+		inputType = "checkbox"
+	}
+	firstInput := optionID(q.ID, q.Options[0].ID)
+	describedBy := []string{}
+	if q.Hint != "" {
+		describedBy = append(describedBy, q.ID+"-hint")
+	}
+	if p.invalid {
+		describedBy = append(describedBy, q.ID+"-error")
+	}
+	var options []app.UI
+	orShown := false
+	for _, o := range q.Options {
+		if o.Exclusive && !orShown && q.Kind == guide.Checkboxes {
+			options = append(options, app.Div().Class("options__divider").Text("or"))
+			orShown = true
+		}
+		options = append(options, p.option(inputType, o))
+	}
+	return newShell(
+		app.A().Class("back-link").Href(back).Text("Back"),
+		app.If(p.invalid, func() app.UI { return errorSummary(p.errorText(), firstInput) }),
+		app.Form().Method("get").Action(questionPath+q.ID).NoValidate(true).OnSubmit(p.submit).Body(
+			hiddenAnswers(p.answers, q.ID),
+			app.If(p.change, func() app.UI { return app.Input().Type("hidden").Name(changeParam).Value("1") }),
+			app.Div().Class(classes("field", "field--error", p.invalid)).Body(
+				app.FieldSet().Class("fieldset").Aria("describedby", strings.Join(describedBy, " ")).Body(
+					app.Legend().Class("fieldset__legend").Body(
+						app.Span().Class("caption").Text(fmt.Sprintf("Question %d of %d", theGuide.Index(q.ID)+1, len(theGuide.Questions()))),
+						app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(q.Title),
+					),
+					app.If(q.Hint != "", func() app.UI { return app.Div().ID(q.ID + "-hint").Class("hint").Text(q.Hint) }),
+					app.If(p.invalid, func() app.UI {
+						return app.P().ID(q.ID+"-error").Class("error-message").Body(
+							app.Span().Class("visually-hidden").Text("Error: "),
+							app.Text(p.errorText()),
+						)
+					}),
+					app.Div().Class("options options--"+inputType).Body(options...),
+				),
+			),
+			app.Button().Type("submit").Class("button").Name(nextParam).Value("1").Text("Continue"),
+		),
+	)
+}
+
+// option draws one radio or checkbox with its label and hint.
+func (p *questionPage) option(inputType string, o guide.Option) app.UI {
+	id := optionID(p.question.ID, o.ID)
+	input := app.Input().Type(inputType).Class("options__input").ID(id).Name(p.question.ID).Value(o.ID).
+		OnChange(func(ctx app.Context, e app.Event) { p.toggle(o, ctx.JSSrc().Get("checked").Bool()) })
+	if checked := slices.Contains(p.selected, o.ID); checked || app.IsClient {
+		// In the browser go-app sets the checked property, which must be
+		// set to false to untick a box. In HTML written by the server
+		// checked="false" still means ticked, so there it is left out.
+		input = input.Checked(checked)
+	}
+	if o.Hint != "" {
+		input = input.Aria("describedby", id+"-hint")
+	}
+	if o.Exclusive {
+		input = input.DataSet("exclusive", "true")
+	}
+	return app.Div().Class("options__item").Body(
+		input,
+		app.Label().Class("options__label").For(id).Text(o.Label),
+		app.If(o.Hint != "", func() app.UI { return app.Div().ID(id + "-hint").Class("hint options__hint").Text(o.Hint) }),
+	)
+}
+
+// optionID is the element id of one option's input.
+func optionID(question, option string) string { return question + "-" + option }
+
+// hiddenAnswers carries every answer but the one on this page in the form.
+func hiddenAnswers(a guide.Answers, except string) app.UI {
+	var inputs []app.UI
+	for _, q := range theGuide.Questions() {
+		if q.ID == except {
+			continue
+		}
+		for _, o := range a[q.ID] {
+			inputs = append(inputs, app.Input().Type("hidden").Name(q.ID).Value(o))
+		}
+	}
+	return app.Div().Class("hidden-answers").Body(inputs...)
+}
+
+// classes returns base, plus extra when on is true.
+func classes(base, extra string, on bool) string {
+	if on {
+		return base + " " + extra
+	}
+	return base
+}

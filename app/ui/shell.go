@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shell is the layout every page shares: a skip link, the clinic's header,
+// the page's content and a footer with the privacy promise.
+type shell struct {
+	app.Compo
+
+	// Content is the page's own content, shown in the main landmark.
+	Content []app.UI
+}
+
+// newShell returns the layout around content.
+func newShell(content ...app.UI) *shell {
+	return &shell{Content: content}
+}
+
+// Render draws the layout.
+func (s *shell) Render() app.UI {
+	c := theGuide.Content().Clinic
+	return app.Div().Class("page").Body(
+		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
+		app.Header().Class("site-header").Body(
+			app.Div().Class("site-header__inner").Body(
+				app.Img().Class("site-header__logo").Src("/web/"+c.Logo).Role("presentation").Width(40).Height(40),
+				app.Span().Class("site-header__name").Text(c.Name),
+			),
+		),
+		app.Main().ID("main").Class("main").Body(s.Content...),
+		app.Footer().Class("site-footer").Body(
+			app.P().Text("This guide is not a diagnosis. Your answers stay on this device: they are not stored or sent to anyone, not even the clinic."),
+		),
+	)
+}

@@ -1,0 +1,101 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"symptomguide/app/ui"
+)
+
+// goAppFiles are the files go-app generates for the page: its loader
+// script, the Go wasm runtime, the service worker, the manifest and the
+// loader's styles.
+var goAppFiles = map[string]bool{
+	"/app.js":               true,
+	"/wasm_exec.js":         true,
+	"/app-worker.js":        true,
+	"/manifest.webmanifest": true,
+	"/app.css":              true,
+}
+
+// routes returns the server's handler chain. Every route is here.
+func (s *Server) routes() http.Handler {
+	static := s.static()
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte("ok\n"))
+	})
+	mux.Handle("GET /web/", static)
+	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case goAppFiles[r.URL.Path]:
+			s.app.ServeHTTP(w, r)
+		case isPage(r.URL.Path):
+			s.page(w, r)
+		default:
+			notFound(w)
+		}
+	})
+	return s.headers(methods(mux))
+}
+
+// isPage reports whether path is one of the guide's pages.
+func isPage(path string) bool {
+	_, ok := ui.StepAt(path)
+	return ok
+}
+
+// page prerenders a page of the guide. A question form sent before the app
+// runs is answered with a redirect to the next page; nothing of it is kept.
+func (s *Server) page(w http.ResponseWriter, r *http.Request) {
+	if next, ok := ui.Submitted(r.URL); ok {
+		w.Header().Set("Cache-Control", "no-store")
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	if r.URL.RawQuery != "" {
+		// A page rendered from answers must never be stored anywhere.
+		w.Header().Set("Cache-Control", "no-store")
+		r.Header.Del("If-None-Match")
+	}
+	s.app.ServeHTTP(w, r)
+}
+
+// methods answers anything but GET and HEAD with 405 and an Allow header.
+func methods(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			errorPage(w, http.StatusMethodNotAllowed)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// notFound answers 404 with a generic body.
+func notFound(w http.ResponseWriter) { errorPage(w, http.StatusNotFound) }
+
+// errorPage answers with status and a short generic page; internals are
+// never echoed.
+func errorPage(w http.ResponseWriter, status int) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Del("ETag")
+	w.WriteHeader(status)
+	text := http.StatusText(status)
+	w.Write([]byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
+		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
+		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`))
+}
+
+// cleanPath reports whether a request path is already clean, so nothing
+// reaches the file system through dot segments or doubled slashes.
+func cleanPath(p string) bool {
+	return strings.HasPrefix(p, "/") && !strings.Contains(p, "//") && !strings.Contains(p, "/./") &&
+		!strings.Contains(p, "/../") && !strings.HasSuffix(p, "/..") && !strings.HasSuffix(p, "/.") &&
+		!strings.ContainsAny(p, "\\\x00")
+}

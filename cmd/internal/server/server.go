@@ -1,0 +1,147 @@
+// Package server is the guide's HTTP server: one handler chain that sets the
+// policy headers, serves the built files in web/, prerenders the guide's pages
+// through go-app, and keeps nothing of what visitors send. cmd/server is a
+// thin main over it, and the browser tests run it in-process.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/site"
+)
+
+// Config is what a Server needs.
+type Config struct {
+	// Addr is the address to listen on, such as localhost:8080.
+	Addr string
+	// WebDir is the folder of built static files (app.wasm, styles, icons).
+	WebDir string
+	// Guide is the engine with the clinic's content.
+	Guide *guide.Guide
+	// Version overrides the build hash; tests use it to stage an update.
+	Version string
+	// Log receives start-up, shutdown and error lines, never a request's
+	// URL or query: those carry a visitor's answers.
+	Log *log.Logger
+}
+
+// Server serves the guide.
+type Server struct {
+	cfg     Config
+	app     *app.Handler
+	handler http.Handler
+	http    *http.Server
+	ln      net.Listener
+}
+
+// Timeouts bound how long a client may hold a connection.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 60 * time.Second
+	shutdownTimeout   = 15 * time.Second
+	maxHeaderBytes    = 16 << 10
+)
+
+// New checks the build in cfg.WebDir and returns a server for it. It fails
+// with one clear line when the build is missing or incomplete.
+func New(cfg Config) (*Server, error) {
+	if cfg.Guide == nil {
+		return nil, errors.New("no guide content")
+	}
+	if err := site.Check(cfg.WebDir); err != nil {
+		return nil, err
+	}
+	if cfg.Version == "" {
+		v, err := site.Version(cfg.WebDir)
+		if err != nil {
+			return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
+		}
+		cfg.Version = v
+	}
+	if cfg.Log == nil {
+		cfg.Log = log.New(log.Writer(), "server: ", 0)
+	}
+	ui.Register(cfg.Guide)
+	s := &Server{cfg: cfg, app: site.Handler(cfg.Guide, cfg.Version)}
+	s.handler = s.routes()
+	s.http = &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		// The standard library's own error lines can hold a client's
+		// request line; keep them out of the log.
+		ErrorLog: log.New(discard{}, "", 0),
+	}
+	return s, nil
+}
+
+// Handler returns the server's whole handler chain.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Version returns the version the server runs.
+func (s *Server) Version() string { return s.cfg.Version }
+
+// Listen binds the configured address. A port in use fails here, before
+// anything is served.
+func (s *Server) Listen() error {
+	ln, err := net.Listen("tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", s.cfg.Addr, err)
+	}
+	s.ln = ln
+	return nil
+}
+
+// Addr returns the address the server listens on, once Listen has run.
+func (s *Server) Addr() string {
+	if s.ln == nil {
+		return s.cfg.Addr
+	}
+	return s.ln.Addr().String()
+}
+
+// Serve serves until ctx is done, then shuts down gracefully: it stops
+// accepting connections and lets every accepted request finish.
+func (s *Server) Serve(ctx context.Context) error {
+	if s.ln == nil {
+		if err := s.Listen(); err != nil {
+			return err
+		}
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := s.http.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// discard is an io.Writer that drops everything.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
