@@ -164,7 +164,7 @@ func (p *questionPage) Render() app.UI {
 func (p *questionPage) option(inputType string, o guide.Option) app.UI {
 	id := optionID(p.question.ID, o.ID)
 	input := app.Input().Type(inputType).Class("options__input").ID(id).Name(p.question.ID).Value(o.ID).
-		OnChange(func(ctx app.Context, e app.Event) { p.toggle(o, ctx.JSSrc().Get("checked").Bool()) })
+		OnChange(func(ctx app.Context, e app.Event) { p.toggle(o, ctx.JSSrc().Get("checked").Bool()) }, app.EventScope(p.question.ID, o.ID))
 	if checked := slices.Contains(p.selected, o.ID); checked || app.IsClient {
 		// In the browser go-app sets the checked property, which must be
 		// set to false to untick a box. In HTML written by the server

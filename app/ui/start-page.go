@@ -36,10 +36,7 @@ func (p *startPage) Render() app.UI {
 			app.Li().Text("what to tell a practitioner before you book"),
 		),
 		app.P().Text(fmt.Sprintf("It takes about 2 minutes. There are %d questions.", len(theGuide.Questions()))),
-		app.A().Class("button button--start").Href(Href(first, nil)).Draggable(false).Body(
-			app.Text("Start now"),
-			app.Span().Class("button__arrow").Aria("hidden", "true").Text(" →"),
-		),
+		app.A().Class("button button--start").Href(Href(first, nil)).Draggable(false).Text("Start now"),
 		app.H2().Class("heading-m").Text("Before you start"),
 		app.P().Text("This guide is not a diagnosis and does not replace a doctor. Your answers stay on this device. They are not stored or sent to anyone, not even the clinic."),
 		app.Div().Class("inset inset--warning").Body(

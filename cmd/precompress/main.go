@@ -105,4 +105,3 @@ func Gzip(b []byte) []byte {
 }
 
 func mb(n int) float64 { return float64(n) / 1e6 }
-

@@ -1,0 +1,353 @@
+//go:build browser
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"log"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/server"
+)
+
+var (
+	chromiumPath = flag.String("chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "the Chromium binary")
+	shotsDir     = flag.String("screenshots", envOr("SCREENSHOTS", "../../../screenshots"), "where screenshots are written")
+)
+
+// webDir is the built web folder the server serves.
+const webDir = "../../../web"
+
+// suite holds what every test shares: one server and one browser.
+var suite struct {
+	base    string // the server's URL, such as http://127.0.0.1:43123
+	browser context.Context
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	os.Exit(runSuite(m))
+}
+
+// runSuite starts the server and the browser, runs the tests and cleans up.
+func runSuite(m *testing.M) int {
+	if _, err := exec.LookPath(*chromiumPath); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: Chromium not found at %s: install it with `apt-get install -y chromium` (make test does this as root)\n", *chromiumPath)
+		return 1
+	}
+	g, err := guide.New(guidedata.Content)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, Log: log.New(os.Stderr, "server: ", 0)})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	if err := srv.Listen(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go srv.Serve(ctx)
+	suite.base = "http://" + srv.Addr()
+
+	tmp, err := os.MkdirTemp("", "e2e-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, browserOptions(tmp)...)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintf(os.Stderr, "e2e: Chromium failed to start: %v\n", err)
+		return 1
+	}
+	suite.browser = browser
+	return m.Run()
+}
+
+// browserOptions are the flags that work on this machine: headless, no
+// sandbox (root), and nothing that reaches out to the network.
+func browserOptions(tmp string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(*chromiumPath),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-features", "Translate,MediaRouter,OptimizationHints"),
+		chromedp.Flag("force-prefers-reduced-motion", true),
+		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
+		chromedp.Env("TMPDIR=" + tmp),
+		chromedp.WindowSize(1280, 800),
+	}
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// visitor is one person using the guide in a fresh browser context: no
+// cookies, storage or cache shared with any other test.
+type visitor struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	requests []string
+	console  []chromedp.ConsoleMessage
+}
+
+// newVisitor opens a new incognito-like browser context and tab, recording
+// every network request and console message.
+func newVisitor(t *testing.T) *visitor {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(suite.browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	v := &visitor{t: t, ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("enabling the network domain: %v", err)
+	}
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			v.mu.Lock()
+			v.requests = append(v.requests, ev.Request.URL)
+			v.mu.Unlock()
+		}
+	}()
+	console := chromedp.Console(ctx)
+	go func() {
+		for msg, err := range console {
+			if err != nil {
+				return
+			}
+			v.mu.Lock()
+			v.console = append(v.console, msg)
+			v.mu.Unlock()
+		}
+	}()
+	return v
+}
+
+// do runs chromedp steps, failing the test on error.
+func (v *visitor) do(steps ...chromedp.Action[chromedp.Void]) {
+	v.t.Helper()
+	if err := chromedp.Do(v.ctx, steps...); err != nil {
+		v.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval evaluates a JavaScript expression and returns its value.
+func eval[T any](v *visitor, expr string) T {
+	v.t.Helper()
+	out, err := chromedp.Run(v.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		v.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return out
+}
+
+// poll waits until a JavaScript expression is truthy.
+func (v *visitor) poll(what, expr string) {
+	v.t.Helper()
+	_, err := chromedp.Run(v.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		v.t.Fatalf("waiting for %s: %v\npage text:\n%s", what, err, v.text())
+	}
+}
+
+// open loads a path of the guide and waits until the app runs.
+func (v *visitor) open(path string) {
+	v.t.Helper()
+	v.do(chromedp.Navigate(suite.base + path))
+	v.waitApp()
+}
+
+// waitApp waits until the wasm app has started: go-app removes its loader.
+func (v *visitor) waitApp() {
+	v.t.Helper()
+	v.poll("the app to start", `document.readyState === "complete" && !document.getElementById("app-wasm-loader") && !!document.querySelector("h1")`)
+}
+
+// heading returns the page's main heading.
+func (v *visitor) heading() string {
+	v.t.Helper()
+	return eval[string](v, `(document.querySelector("h1") || {innerText: ""}).innerText.trim()`)
+}
+
+// waitHeading waits until the page heading is want.
+func (v *visitor) waitHeading(want string) {
+	v.t.Helper()
+	v.poll(fmt.Sprintf("the heading %q", want), fmt.Sprintf(`(document.querySelector("h1")||{}).innerText?.trim() === %s`, jsString(want)))
+}
+
+// text returns the visible text of the page's main content.
+func (v *visitor) text() string {
+	v.t.Helper()
+	s, _ := chromedp.Run(v.ctx, chromedp.Evaluate[string](`(document.querySelector("main") || document.body).innerText`))
+	return s
+}
+
+// choose clicks the radio or checkbox whose visible label is label.
+func (v *visitor) choose(label string) {
+	v.t.Helper()
+	id := eval[string](v, fmt.Sprintf(`(() => {
+		const l = [...document.querySelectorAll("label")].find(l => l.innerText.trim() === %s);
+		return l ? l.htmlFor : "";
+	})()`, jsString(label)))
+	if id == "" {
+		v.t.Fatalf("no option labelled %q on %q; page text:\n%s", label, v.heading(), v.text())
+	}
+	v.do(chromedp.Click(chromedp.CSS(`label[for="`+id+`"]`)))
+}
+
+// checked returns the labels of the ticked options on the page.
+func (v *visitor) checked() []string {
+	v.t.Helper()
+	return eval[[]string](v, `[...document.querySelectorAll("input:checked")].map(i => document.querySelector('label[for="' + i.id + '"]').innerText.trim())`)
+}
+
+// press clicks the button or link whose visible text is text.
+func (v *visitor) press(text string) {
+	v.t.Helper()
+	sel := eval[string](v, fmt.Sprintf(`(() => {
+		const el = [...document.querySelectorAll("main a, main button")].find(e => e.innerText.trim() === %s);
+		if (!el) return "";
+		el.setAttribute("data-e2e-target", "1");
+		return "[data-e2e-target]";
+	})()`, jsString(text)))
+	if sel == "" {
+		v.t.Fatalf("no button or link %q on %q; page text:\n%s", text, v.heading(), v.text())
+	}
+	v.do(chromedp.Click(chromedp.CSS(sel)))
+	// The attribute goes with the old page on navigation; remove it if the
+	// click did not navigate.
+	chromedp.Run(v.ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("[data-e2e-target]").forEach(e => e.removeAttribute("data-e2e-target"))`))
+}
+
+// continueTo presses Continue and waits for the next heading.
+func (v *visitor) continueTo(heading string) {
+	v.t.Helper()
+	v.press("Continue")
+	v.waitHeading(heading)
+}
+
+// url returns the page's current URL.
+func (v *visitor) url() *url.URL {
+	v.t.Helper()
+	u, err := url.Parse(eval[string](v, `location.href`))
+	if err != nil {
+		v.t.Fatal(err)
+	}
+	return u
+}
+
+// screenshot writes a PNG of what the viewport shows to the screenshots
+// folder; full adds the whole page.
+func (v *visitor) screenshot(name string) {
+	v.t.Helper()
+	b, err := chromedp.Run(v.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		v.t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(*shotsDir, 0o755); err != nil {
+		v.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(*shotsDir, name+".png"), b, 0o644); err != nil {
+		v.t.Fatal(err)
+	}
+}
+
+// viewport sets the window size.
+func (v *visitor) viewport(w, h int64) {
+	v.t.Helper()
+	v.do(chromedp.EmulateViewport(w, h))
+}
+
+// checkPrivacy asserts what the guide promises: every request stays on the
+// guide's origin, no cookies are set, and the console shows no errors.
+func (v *visitor) checkPrivacy() {
+	v.t.Helper()
+	base, _ := url.Parse(suite.base)
+	v.mu.Lock()
+	requests := append([]string(nil), v.requests...)
+	console := append([]chromedp.ConsoleMessage(nil), v.console...)
+	v.mu.Unlock()
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Host != base.Host) {
+			v.t.Errorf("request to another origin: %s", r)
+		}
+	}
+	res, err := chromedp.Call(v.ctx, network.GetCookies, network.GetCookiesParams{})
+	if err != nil {
+		v.t.Fatalf("reading cookies: %v", err)
+	}
+	if len(res.Cookies) > 0 {
+		v.t.Errorf("cookies set: %v", res.Cookies)
+	}
+	for _, m := range console {
+		if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+			v.t.Errorf("console %s: %s", m.Type, m.Text)
+		}
+	}
+}
+
+// requestsSince returns the requests recorded after the first n.
+func (v *visitor) requestsSince(n int) []string {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return append([]string(nil), v.requests[min(n, len(v.requests)):]...)
+}
+
+// requestCount returns how many requests were recorded so far.
+func (v *visitor) requestCount() int {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return len(v.requests)
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
