@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"symptomguide/app/guide"
@@ -18,9 +20,14 @@ func newCheckPage() *checkPage { return &checkPage{} }
 
 // OnNav reads the answers from the URL.
 func (p *checkPage) OnNav(ctx app.Context) {
-	p.answers, _ = theGuide.Decode(ctx.Page().URL().Query())
+	p.load(ctx.Page().URL())
 	ctx.Page().SetTitle("Check your answers – " + theGuide.Content().Clinic.Name)
 	focusAfterNav(ctx)
+}
+
+// load reads the page's state from its URL.
+func (p *checkPage) load(u *url.URL) {
+	p.answers, _ = theGuide.Decode(u.Query())
 }
 
 // Render draws the check page.

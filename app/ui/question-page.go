@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -28,7 +29,17 @@ func newQuestionPage() *questionPage { return &questionPage{} }
 
 // OnNav reads the question and the answers from the URL.
 func (p *questionPage) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
+	p.load(ctx.Page().URL())
+	ctx.Page().SetTitle(p.title())
+	if p.invalid {
+		focusID(ctx, errorSummaryID)
+		return
+	}
+	focusAfterNav(ctx)
+}
+
+// load reads the page's state from its URL.
+func (p *questionPage) load(u *url.URL) {
 	step, _ := StepAt(u.Path)
 	p.question, _ = theGuide.Question(step.Question)
 	p.answers, _ = theGuide.Decode(u.Query())
@@ -37,12 +48,6 @@ func (p *questionPage) OnNav(ctx app.Context) {
 	// A form sent to the server with nothing chosen comes back with its
 	// error summary; the app never puts this parameter in a URL.
 	p.invalid = u.Query().Get(nextParam) != "" && len(p.selected) == 0
-	ctx.Page().SetTitle(p.title())
-	if p.invalid {
-		focusID(ctx, errorSummaryID)
-		return
-	}
-	focusAfterNav(ctx)
 }
 
 // title is the document title: errors first, as GOV.UK pages do.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"net/url"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"symptomguide/app/guide"
@@ -21,15 +23,20 @@ func newResultPage() *resultPage { return &resultPage{} }
 
 // OnNav reads the answers from the URL and asks the engine for the result.
 func (p *resultPage) OnNav(ctx app.Context) {
-	p.answers, _ = theGuide.Decode(ctx.Page().URL().Query())
-	p.ready = theGuide.Ready(p.answers)
-	p.result = theGuide.Evaluate(p.answers)
+	p.load(ctx.Page().URL())
 	title := "Your results"
 	if !p.ready {
 		title = "Some questions are not answered yet"
 	}
 	ctx.Page().SetTitle(title + " – " + theGuide.Content().Clinic.Name)
 	focusAfterNav(ctx)
+}
+
+// load reads the answers from the URL and asks the engine for the result.
+func (p *resultPage) load(u *url.URL) {
+	p.answers, _ = theGuide.Decode(u.Query())
+	p.ready = theGuide.Ready(p.answers)
+	p.result = theGuide.Evaluate(p.answers)
 }
 
 // Render draws the result page.

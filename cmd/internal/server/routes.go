@@ -56,11 +56,32 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.RawQuery != "" {
-		// A page rendered from answers must never be stored anywhere.
-		w.Header().Set("Cache-Control", "no-store")
+		// A page rendered from answers must never be stored anywhere:
+		// go-app sets its own cache headers, so they are replaced as the
+		// response starts.
 		r.Header.Del("If-None-Match")
+		w = noStore{w}
 	}
 	s.app.ServeHTTP(w, r)
+}
+
+// noStore marks a response as never to be stored, whatever the handler set.
+type noStore struct{ http.ResponseWriter }
+
+// WriteHeader replaces the cache headers, then writes the status.
+func (w noStore) WriteHeader(status int) {
+	h := w.ResponseWriter.Header()
+	h.Set("Cache-Control", "no-store")
+	h.Del("ETag")
+	w.ResponseWriter.WriteHeader(status)
+}
+
+// Write writes the body, starting the response first if needed.
+func (w noStore) Write(b []byte) (int, error) {
+	if w.ResponseWriter.Header().Get("Cache-Control") != "no-store" {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
 }
 
 // methods answers anything but GET and HEAD with 405 and an Allow header.

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"flag"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/guidedata"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/")
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	Register(guide.MustNew(guidedata.Content))
+	os.Exit(m.Run())
+}
+
+// loader is a page that reads its state from a URL.
+type loader interface {
+	app.Composer
+	load(*url.URL)
+}
+
+// render loads page at rawURL in go-app's test engine and returns its HTML
+// with each tag's attributes sorted, so the output is stable.
+func render(t *testing.T, page app.Composer, rawURL string) string {
+	t.Helper()
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l, ok := page.(loader); ok {
+		l.load(u)
+	}
+	e := app.NewTestEngine()
+	if err := e.Load(page); err != nil {
+		t.Fatalf("loading %s: %v", rawURL, err)
+	}
+	e.ConsumeAll()
+	return normalize(app.HTMLString(page))
+}
+
+var (
+	tagRE  = regexp.MustCompile(`<([a-zA-Z0-9]+)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*(/?)>`)
+	attrRE = regexp.MustCompile(`[^\s=>]+(?:="[^"]*")?`)
+)
+
+// normalize sorts the attributes of every tag: go-app writes them in map
+// order, which changes from run to run.
+func normalize(html string) string {
+	return tagRE.ReplaceAllStringFunc(html, func(tag string) string {
+		m := tagRE.FindStringSubmatch(tag)
+		attrs := attrRE.FindAllString(m[2], -1)
+		sort.Strings(attrs)
+		out := "<" + m[1]
+		for _, a := range attrs {
+			out += " " + a
+		}
+		return out + m[3] + ">"
+	})
+}
+
+// golden compares got with testdata/name.html, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".html")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./app/ui -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s (run go test ./app/ui -update if the change is intended):\n%s", name, path, firstDiff(got, string(want)))
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
+
+// all is a complete routine set of answers.
+const all = "pain=lower-back&duration=chronic&emergency=none&urgent=none&factors=desk&cautions=none"
+
+func TestPages_Golden(t *testing.T) {
+	tests := []struct {
+		name string
+		page app.Composer
+		url  string
+		// contains and excludes are checks beyond the golden file, on what
+		// each page must and must not say.
+		contains []string
+		excludes []string
+	}{
+		{"start", newStartPage(), "/", []string{`<h1 class="heading-xl" id="page-heading" tabindex="-1">Back pain: is acupuncture right for you?</h1>`, "Start now", "not a diagnosis", "stay on this device"}, nil},
+		{"question-pain", newQuestionPage(), "/q/pain", []string{
+			`<form action="/q/pain" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 1 of 6",
+			`name="pain"`, `class="options__divider">or`, `data-exclusive`, `>Continue</button>`,
+		}, []string{"checked", "There is a problem"}},
+		{"question-pain-error", newQuestionPage(), "/q/pain?next=1", []string{"There is a problem", `href="#pain-lower-back"`, `id="pain-error"`, "field--error"}, nil},
+		{"question-duration-answered", newQuestionPage(), "/q/duration?pain=sciatica&duration=weeks", []string{
+			`<input checked class="options__input" id="duration-weeks" name="duration" type="radio" value="weeks">`,
+			`<input name="pain" type="hidden" value="sciatica">`, `href="/q/pain?duration=weeks&pain=sciatica"`,
+		}, []string{"There is a problem"}},
+		{"question-emergency-change", newQuestionPage(), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
+		{"check", newCheckPage(), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?cautions=none&change=1", "See your results"}, []string{"Not answered"}},
+		{"check-missing", newCheckPage(), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
+		{"result-routine", newResultPage(), "/result?" + all, []string{"No warning signs in your answers", `data-booking="primary"`, `id="section-lower-back"`, `id="section-desk-posture"`}, []string{`id="section-sciatica"`}},
+		{"result-caution", newResultPage(), "/result?pain=tension&duration=acute&emergency=none&urgent=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
+			"tell the practitioner first", `data-booking="primary"`, "Electroacupuncture", "first 3 months", `id="section-pregnancy"`,
+		}, nil},
+		{"result-urgent", newResultPage(), "/result?pain=upper-back&duration=weeks&emergency=not-sure&urgent=none&factors=none&cautions=none", []string{
+			"See a doctor today", `href="tel:111"`, `data-booking="secondary"`, "You were not sure",
+		}, []string{`data-booking="primary"`}},
+		{"result-emergency", newResultPage(), "/result?pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
+			"Call 999 now", `href="tel:999"`, "bottom, genitals or inner thighs",
+		}, []string{`data-booking=`, "Book a consultation"}},
+		{"result-not-ready", newResultPage(), "/result?pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, tt.page, tt.url)
+			for _, s := range tt.contains {
+				if !strings.Contains(got, s) {
+					t.Errorf("the page does not contain %q", s)
+				}
+			}
+			for _, s := range tt.excludes {
+				if strings.Contains(got, s) {
+					t.Errorf("the page contains %q", s)
+				}
+			}
+			golden(t, tt.name, got)
+		})
+	}
+}
+
+func TestSubmitted(t *testing.T) {
+	tests := []struct {
+		url, want string
+		ok        bool
+	}{
+		{"/q/pain?pain=lower-back&next=1", "/q/duration?pain=lower-back", true},
+		{"/q/pain?next=1", "", false},
+		{"/q/pain?pain=lower-back", "", false},
+		{"/check?pain=lower-back&next=1", "", false},
+		{"/q/emergency?pain=disc&duration=acute&emergency=chest-pain&next=1", "/result?duration=acute&emergency=chest-pain&pain=disc", true},
+		{"/q/pain?" + all + "&change=1&next=1", "/check?" + sortedQuery(all), true},
+		{"/q/cautions?pain=disc&cautions=none&change=1&next=1", "/q/duration?cautions=none&pain=disc", true},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.url)
+		got, ok := Submitted(u)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Submitted(%s) = %q, %v; want %q, %v", tt.url, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// sortedQuery returns q with its parameters sorted, as url.Values encodes.
+func sortedQuery(q string) string {
+	v, _ := url.ParseQuery(q)
+	return v.Encode()
+}

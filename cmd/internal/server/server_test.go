@@ -1,0 +1,228 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/server"
+)
+
+// webFiles is a stand-in for a built web folder.
+var webFiles = map[string]string{
+	"app.wasm":              "\x00asm fake",
+	"guide.css":             "body{}",
+	"clinic.css":            ":root{}",
+	"guide.js":              "//",
+	"icon-192.png":          "png",
+	"icon-512.png":          "png",
+	"icon-maskable-512.png": "png",
+	"logo.svg":              "<svg/>",
+}
+
+// MustWeb writes a fake built web folder and returns its path.
+func MustWeb(tb testing.TB) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	for name, body := range webFiles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// MustServer returns a server over a fake build, logging into logs.
+func MustServer(tb testing.TB, logs *bytes.Buffer) *server.Server {
+	tb.Helper()
+	s, err := server.New(server.Config{
+		Addr:   "127.0.0.1:0",
+		WebDir: MustWeb(tb),
+		Guide:  guide.MustNew(guidedata.Content),
+		Log:    log.New(logs, "", 0),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// get sends a request through the server's handler.
+func get(s *server.Server, method, target string) *httptest.ResponseRecorder {
+	w := httptest.NewRecorder()
+	s.Handler().ServeHTTP(w, httptest.NewRequest(method, target, nil))
+	return w
+}
+
+func TestServer_Pages(t *testing.T) {
+	var logs bytes.Buffer
+	s := MustServer(t, &logs)
+	tests := []struct {
+		name, target string
+		status       int
+		contains     []string
+	}{
+		{"start", "/", 200, []string{"Back pain: is acupuncture right for you?", "Start now", `id="app-wasm-loader"`}},
+		{"deep question", "/q/urgent?pain=lower-back&duration=acute&emergency=none", 200, []string{"Do you have any of these?", "Question 4 of 6", `name="emergency"`}},
+		{"error summary", "/q/duration?pain=disc&next=1", 200, []string{"There is a problem", "Select one answer"}},
+		{"check", "/check?pain=disc", 200, []string{"Check your answers"}},
+		{"result", "/result?pain=disc&duration=acute&emergency=both-legs", 200, []string{"Call 999 now", "tel:999"}},
+		{"healthz", "/healthz", 200, []string{"ok"}},
+		{"unknown page", "/nope", 404, []string{"Not Found"}},
+		{"unknown question", "/q/nope", 404, []string{"Not Found"}},
+		{"web file", "/web/guide.css", 200, []string{"body{}"}},
+		{"missing web file", "/web/nope.css", 404, []string{"Not Found"}},
+		{"web folder", "/web/", 404, []string{"Not Found"}},
+		{"go-app script", "/app.js", 200, []string{"goappInitWebAssembly"}},
+		{"manifest", "/manifest.webmanifest", 200, []string{`"start_url":"/"`, "/web/icon-512.png"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := get(s, "GET", tt.target)
+			if w.Code != tt.status {
+				t.Fatalf("GET %s: got status %d, want %d", tt.target, w.Code, tt.status)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(w.Body.String(), c) {
+					t.Errorf("GET %s: body does not contain %q", tt.target, c)
+				}
+			}
+			if got := w.Header().Get("Referrer-Policy"); got != "no-referrer" {
+				t.Errorf("GET %s: got Referrer-Policy %q, want no-referrer", tt.target, got)
+			}
+			if csp := w.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") || strings.Contains(csp, "unsafe-inline") {
+				t.Errorf("GET %s: got CSP %q", tt.target, csp)
+			}
+		})
+	}
+}
+
+func TestServer_NoJavaScriptContinue(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	w := get(s, "GET", "/q/emergency?pain=lower-back&duration=acute&emergency=saddle-numbness&next=1")
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("got status %d, want 303", w.Code)
+	}
+	if got, want := w.Header().Get("Location"), "/result?duration=acute&emergency=saddle-numbness&pain=lower-back"; got != want {
+		t.Errorf("got Location %q, want %q", got, want)
+	}
+	if got := w.Header().Get("Cache-Control"); got != "no-store" {
+		t.Errorf("got Cache-Control %q, want no-store", got)
+	}
+}
+
+func TestServer_AnswersNeverCached(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	w := get(s, "GET", "/result?pain=lower-back&duration=acute&emergency=none&urgent=none&factors=none&cautions=none")
+	if got := w.Header().Get("Cache-Control"); got != "no-store" {
+		t.Errorf("got Cache-Control %q on a page with answers, want no-store", got)
+	}
+}
+
+func TestServer_Methods(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	for _, m := range []string{"POST", "PUT", "DELETE", "OPTIONS", "PATCH"} {
+		w := get(s, m, "/")
+		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s /: got %d Allow %q, want 405 Allow \"GET, HEAD\"", m, w.Code, w.Header().Get("Allow"))
+		}
+	}
+	if w := get(s, "HEAD", "/web/guide.css"); w.Code != 200 || w.Header().Get("Content-Length") != "6" {
+		t.Errorf("HEAD /web/guide.css: got %d length %q, want 200 length 6", w.Code, w.Header().Get("Content-Length"))
+	}
+}
+
+func TestServer_Traversal(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	for _, target := range []string{
+		"/web/../go.mod", "/web/%2e%2e/go.mod", "/web/..%2fgo.mod", "/web/%2e%2e%2fgo.mod",
+		"/web/..\\go.mod", "/web/guide.css%00", "/web//etc/passwd", "/web/./guide.css",
+	} {
+		w := httptest.NewRecorder()
+		r2, err := http.NewRequest("GET", "http://example.org"+target, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", target, err)
+		}
+		s.Handler().ServeHTTP(w, r2)
+		if w.Code == http.StatusOK {
+			t.Errorf("GET %s: got 200, want it refused", target)
+		}
+		if strings.Contains(w.Body.String(), "module symptomguide") {
+			t.Errorf("GET %s: served a file outside the web folder", target)
+		}
+	}
+}
+
+func TestServer_LogsNoQueries(t *testing.T) {
+	var logs bytes.Buffer
+	s := MustServer(t, &logs)
+	for _, target := range []string{
+		"/q/urgent?pain=sciatica&emergency=not-sure", "/result?cautions=pregnancy", "/nope?cautions=pregnancy",
+		"/q/pain?pain=%ff&next=1", "/web/x?cautions=pregnancy",
+	} {
+		get(s, "GET", target)
+	}
+	get(s, "POST", "/result?cautions=pregnancy")
+	for _, secret := range []string{"pregnancy", "sciatica", "not-sure", "cautions"} {
+		if strings.Contains(logs.String(), secret) {
+			t.Errorf("the log holds %q:\n%s", secret, logs.String())
+		}
+	}
+}
+
+func TestNew_MissingBuild(t *testing.T) {
+	dir := MustWeb(t)
+	os.Remove(filepath.Join(dir, "app.wasm"))
+	_, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: dir, Guide: guide.MustNew(guidedata.Content)})
+	if err == nil || !strings.Contains(err.Error(), "app.wasm is missing: run make build") {
+		t.Fatalf("got %v, want an error naming app.wasm and make build", err)
+	}
+}
+
+func TestServer_PortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	s, err := server.New(server.Config{Addr: ln.Addr().String(), WebDir: MustWeb(t), Guide: guide.MustNew(guidedata.Content)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Listen(); err == nil || !strings.Contains(err.Error(), "cannot listen on") {
+		t.Fatalf("got %v, want a clear error for a port in use", err)
+	}
+}
+
+func TestServer_ServeAndShutdown(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	if err := s.Listen(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx) }()
+	res, err := http.Get("http://" + s.Addr() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || string(body) != "ok\n" {
+		t.Errorf("GET /healthz: got %d %q", res.StatusCode, body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("Serve returned %v after shutdown, want nil", err)
+	}
+}
