@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # for a page this size.
 WASM_FLAGS := -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build content wasm compress run test unit browser size clean deps browser-deps
+.PHONY: all build content wasm compress run test unit browser static size clean deps browser-deps
 
 all: build
 
@@ -71,6 +71,10 @@ browser-deps: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+
+## static: export the guide as static files in dist/ for any static host.
+static: build
+	$(GO) run ./cmd/static -web web -out dist
 
 ## size: print app.wasm's raw, gzip and brotli sizes.
 size: build

@@ -11,6 +11,19 @@ type shell struct {
 
 	// Content is the page's own content, shown in the main landmark.
 	Content []app.UI
+
+	updateAvailable bool
+}
+
+// OnMount notes an update that arrived before this page was shown.
+func (s *shell) OnMount(ctx app.Context) {
+	s.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// OnAppUpdate shows the update notice once a new version has been
+// downloaded and is ready.
+func (s *shell) OnAppUpdate(ctx app.Context) {
+	s.updateAvailable = ctx.AppUpdateAvailable()
 }
 
 // newShell returns the layout around content.
@@ -23,6 +36,14 @@ func (s *shell) Render() app.UI {
 	c := theGuide.Content().Clinic
 	return app.Div().Class("page").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
+		app.If(s.updateAvailable, func() app.UI {
+			// The answers live in the URL, so reloading keeps them.
+			return app.Div().Class("update-notice").Role("status").Body(
+				app.P().Text("A new version of this guide is available. Reloading keeps your answers."),
+				app.Button().Type("button").Class("button button--secondary").Text("Reload").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("site-header__inner").Body(
 				app.Img().Class("site-header__logo").Src("/web/"+c.Logo).Role("presentation").Width(40).Height(40),

@@ -38,6 +38,7 @@ type Config struct {
 // Server serves the guide.
 type Server struct {
 	cfg     Config
+	assets  map[string]*asset
 	app     *app.Handler
 	handler http.Handler
 	http    *http.Server
@@ -73,8 +74,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(log.Writer(), "server: ", 0)
 	}
+	assets, err := loadAssets(cfg.WebDir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
+	}
 	ui.Register(cfg.Guide)
-	s := &Server{cfg: cfg, app: site.Handler(cfg.Guide, cfg.Version)}
+	s := &Server{cfg: cfg, assets: assets, app: site.Handler(cfg.Guide, cfg.Version, site.GoServer)}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

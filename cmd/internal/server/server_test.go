@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -28,6 +29,8 @@ var webFiles = map[string]string{
 	"icon-512.png":          "png",
 	"icon-maskable-512.png": "png",
 	"logo.svg":              "<svg/>",
+	"app.wasm.br":           "brotli bytes",
+	"app.wasm.gz":           "gzip bytes!",
 }
 
 // MustWeb writes a fake built web folder and returns its path.
@@ -224,5 +227,66 @@ func TestServer_ServeAndShutdown(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Serve returned %v after shutdown, want nil", err)
+	}
+}
+
+func TestServer_Compression(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	tests := []struct {
+		accept, encoding, body string
+	}{
+		{"gzip, deflate, br, zstd", "br", "brotli bytes"},
+		{"gzip", "gzip", "gzip bytes!"},
+		{"br;q=0, gzip;q=0.5", "gzip", "gzip bytes!"},
+		{"", "", "\x00asm fake"},
+		{"identity", "", "\x00asm fake"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest("GET", "/web/app.wasm", nil)
+		r.Header.Set("Accept-Encoding", tt.accept)
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, r)
+		if got := w.Header().Get("Content-Encoding"); got != tt.encoding {
+			t.Errorf("Accept-Encoding %q: got Content-Encoding %q, want %q", tt.accept, got, tt.encoding)
+		}
+		if w.Body.String() != tt.body || w.Header().Get("Content-Length") != strconv.Itoa(len(tt.body)) {
+			t.Errorf("Accept-Encoding %q: got body %q length %s, want %q", tt.accept, w.Body.String(), w.Header().Get("Content-Length"), tt.body)
+		}
+		if w.Header().Get("Vary") != "Accept-Encoding" || w.Header().Get("Content-Type") != "application/wasm" {
+			t.Errorf("Accept-Encoding %q: got Vary %q Content-Type %q", tt.accept, w.Header().Get("Vary"), w.Header().Get("Content-Type"))
+		}
+	}
+}
+
+func TestServer_ETagAndRange(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	w := get(s, "GET", "/web/guide.css")
+	etag := w.Header().Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag on a static file")
+	}
+	r := httptest.NewRequest("GET", "/web/guide.css", nil)
+	r.Header.Set("If-None-Match", etag)
+	w = httptest.NewRecorder()
+	s.Handler().ServeHTTP(w, r)
+	if w.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: got %d, want 304", w.Code)
+	}
+	for _, tt := range []struct {
+		rng    string
+		status int
+		body   string
+	}{
+		{"bytes=0-3", http.StatusPartialContent, "body"},
+		{"bytes=4-", http.StatusPartialContent, "{}"},
+		{"bytes=100-200", http.StatusRequestedRangeNotSatisfiable, ""},
+	} {
+		r := httptest.NewRequest("GET", "/web/guide.css", nil)
+		r.Header.Set("Range", tt.rng)
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, r)
+		if w.Code != tt.status || (tt.body != "" && w.Body.String() != tt.body) {
+			t.Errorf("Range %s: got %d %q, want %d %q", tt.rng, w.Code, w.Body.String(), tt.status, tt.body)
+		}
 	}
 }

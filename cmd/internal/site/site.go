@@ -5,6 +5,7 @@ package site
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -16,7 +17,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"symptomguide/app/guide"
+	"symptomguide/app/ui"
 )
+
+// workerTemplate is the guide's service worker; go-app fills in the version
+// and the list of files to precache.
+//
+//go:embed app-worker.js
+var workerTemplate string
 
 // Files the guide cannot run without, relative to the web folder.
 var required = []string{"app.wasm", "guide.css", "clinic.css", "guide.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png"}
@@ -64,11 +72,38 @@ func Version(webDir string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:20], nil
 }
 
+// Hosting is how the guide is served.
+type Hosting int
+
+const (
+	// GoServer is the guide's own server, which can render any page from
+	// the answers in its URL and keeps nothing.
+	GoServer Hosting = iota
+	// StaticHost is any static file host or CDN: it cannot render pages
+	// from answers and may log query strings, so no answer is ever sent
+	// to it.
+	StaticHost
+)
+
 // Handler returns the go-app handler for the guide. Icons are local so the
 // offline cache holds them, and the version is the build's hash.
-func Handler(g *guide.Guide, version string) *app.Handler {
+func Handler(g *guide.Guide, version string, hosting Hosting) *app.Handler {
 	c := g.Content().Clinic
+	var headers []string
+	pages := ui.Paths(g)
+	if hosting == StaticHost {
+		// guide.js reads this before the app runs: on a static host a
+		// question form must wait for the app rather than go to the host.
+		headers = append(headers, `<meta name="guide-hosting" content="static">`)
+		// The export writes each page as path.html; any host serves that.
+		for i, p := range pages {
+			if p != "/" {
+				pages[i] = p + ".html"
+			}
+		}
+	}
 	return &app.Handler{
+		RawHeaders: headers,
 		Name:            c.Name,
 		ShortName:       c.ShortName,
 		Title:           "Back pain guide – " + c.Name,
@@ -87,6 +122,11 @@ func Handler(g *guide.Guide, version string) *app.Handler {
 		Styles:  []string{"/web/clinic.css", "/web/guide.css"},
 		Scripts: []string{"/web/guide.js defer"},
 		Version: version,
+		// The server sends app.wasm compressed; this header has its size.
+		WasmContentLengthHeader: "X-Decoded-Length",
+		// Every page and file the guide needs, so it all works offline.
+		CacheableResources:    append(pages, "/web/"+c.Logo),
+		ServiceWorkerTemplate: workerTemplate,
 		// The server serves /web itself; go-app only resolves its paths.
 		Resources: app.LocalDir(""),
 	}
