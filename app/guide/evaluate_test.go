@@ -204,7 +204,12 @@ func TestEvaluate_SingleAnswerLevels(t *testing.T) {
 				t.Errorf("Evaluate(%s=%s).Level: got %v, want %v", q.ID, o.ID, got, want)
 			}
 			if r.Level > guide.Routine {
-				wantReason := guide.Reason{Question: q.ID, Option: o.ID, Level: r.Level, Text: o.Reason}
+				// A caution has no reason of its own and is said back by its label.
+				text := o.Reason
+				if text == "" {
+					text = o.Label
+				}
+				wantReason := guide.Reason{Question: q.ID, Option: o.ID, Level: r.Level, Text: text}
 				if len(r.Reasons) != 1 || r.Reasons[0] != wantReason {
 					t.Errorf("Evaluate(%s=%s).Reasons: got %+v, want [%+v]", q.ID, o.ID, r.Reasons, wantReason)
 				}

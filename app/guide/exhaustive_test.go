@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -132,8 +133,9 @@ func (x *exhaustive) newWorker() *worker {
 	return &worker{x: x, fwd: guide.Answers{}, rev: guide.Answers{}, shf: guide.Answers{}}
 }
 
-// set fills the worker's three answer maps from c.
-func (w *worker) set(c *combo) {
+// set fills the worker's answer maps from c: the reversed and shuffled ones
+// only with order set.
+func (w *worker) set(c *combo, order bool) {
 	for _, p := range []struct {
 		q string
 		c *choice
@@ -141,7 +143,10 @@ func (w *worker) set(c *combo) {
 		{"pain", c.pain}, {"duration", c.duration}, {guide.EmergencyQuestion, c.emergency},
 		{guide.UrgentQuestion, c.urgent}, {"factors", c.factors}, {guide.CautionsQuestion, c.cautions},
 	} {
-		w.fwd[p.q], w.rev[p.q], w.shf[p.q] = p.c.opts, p.c.rev, p.c.shuf
+		w.fwd[p.q] = p.c.opts
+		if order {
+			w.rev[p.q], w.shf[p.q] = p.c.rev, p.c.shuf
+		}
 	}
 }
 
@@ -156,7 +161,7 @@ func (w *worker) fail(format string, args ...any) {
 // set, it also evaluates c with each question's options reversed and
 // shuffled and checks that the result is the same.
 func (w *worker) check(c *combo, order bool) {
-	w.set(c)
+	w.set(c, order)
 	g := w.x.g
 	r := g.Evaluate(w.fwd)
 
@@ -246,10 +251,10 @@ func (w *worker) check(c *combo, order bool) {
 		return
 	}
 	if got := g.Evaluate(w.rev); !sameResult(got, r) {
-		w.fail("options reversed: got %+v, want %+v", got, r)
+		w.fail("options reversed %v: got %s, want %s", w.rev, summary(got), summary(r))
 	}
 	if got := g.Evaluate(w.shf); !sameResult(got, r) {
-		w.fail("options shuffled %v: got %+v, want %+v", w.shf, got, r)
+		w.fail("options shuffled %v: got %s, want %s", w.shf, summary(got), summary(r))
 	}
 }
 
@@ -262,6 +267,18 @@ func holds(s *guide.Section, a guide.Answers) bool {
 		}
 	}
 	return true
+}
+
+// summary writes r briefly for a failure message.
+func summary(r guide.Result) string {
+	var reasons, notes []string
+	for _, x := range r.Reasons {
+		reasons = append(reasons, x.Question+"="+x.Option)
+	}
+	for _, n := range r.Notes {
+		notes = append(notes, n.Option)
+	}
+	return fmt.Sprintf("{level %v, booking %d, reasons %v, notes %v, sections %v}", r.Level, r.Booking, reasons, notes, sectionIDs(r.Sections))
 }
 
 // sameResult reports whether two results are the same, sections compared by
@@ -312,6 +329,10 @@ func parallel(x *exhaustive, n int, f func(w *worker, i int)) {
 // None. Run with -v to see how many combinations were checked.
 func TestExhaustive(t *testing.T) {
 	g := mustGuide(t)
+	// Evaluate allocates a little on every call and the test makes millions
+	// of calls; with the default GC target the workers spend much of their
+	// time helping the collector, and two are slower than one.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	x := newExhaustive(t, g)
 	rng := rand.New(rand.NewPCG(1, 2))
 	q := func(id string) guide.Question {

@@ -36,6 +36,7 @@ const webDir = "../../../web"
 var suite struct {
 	base    string // the server's URL, such as http://127.0.0.1:43123
 	browser context.Context
+	guide   *guide.Guide // the guide the server runs, for question titles and option labels
 }
 
 func TestMain(m *testing.M) {
@@ -67,6 +68,7 @@ func runSuite(m *testing.M) int {
 	defer stop()
 	go srv.Serve(ctx)
 	suite.base = "http://" + srv.Addr()
+	suite.guide = g
 
 	tmp, err := os.MkdirTemp("", "e2e-chromium-")
 	if err != nil {
@@ -236,7 +238,7 @@ func (v *visitor) choose(label string) {
 	if id == "" {
 		v.t.Fatalf("no option labelled %q on %q; page text:\n%s", label, v.heading(), v.text())
 	}
-	v.do(chromedp.Click(chromedp.CSS(`label[for="`+id+`"]`)))
+	v.do(chromedp.Click(chromedp.CSS(`label[for="` + id + `"]`)))
 }
 
 // checked returns the labels of the ticked options on the page.
@@ -351,3 +353,77 @@ func jsString(s string) string {
 	return string(b)
 }
 
+// back presses the browser's back button and waits until the previous
+// history entry shows: a new page load, or the app's own navigation.
+func (v *visitor) back() {
+	v.t.Helper()
+	v.do(chromedp.NavigateBack())
+}
+
+// reload reloads the page as the browser's reload button does and waits
+// until the app runs again.
+func (v *visitor) reload() {
+	v.t.Helper()
+	v.do(chromedp.Reload())
+	v.waitApp()
+}
+
+// keys types keys as key presses on whatever has the focus; see package kb
+// for the names of special keys.
+func (v *visitor) keys(keys string) {
+	v.t.Helper()
+	v.do(chromedp.KeyEvent(keys))
+}
+
+// focused returns the id of the element that has the focus, or "" when it
+// has none.
+func (v *visitor) focused() string {
+	v.t.Helper()
+	return eval[string](v, `document.activeElement ? document.activeElement.id : ""`)
+}
+
+// title returns the document title.
+func (v *visitor) title() string {
+	v.t.Helper()
+	return eval[string](v, `document.title`)
+}
+
+// exists reports whether an element matches the CSS selector.
+func (v *visitor) exists(selector string) bool {
+	v.t.Helper()
+	return eval[bool](v, fmt.Sprintf(`!!document.querySelector(%s)`, jsString(selector)))
+}
+
+// textOf returns the visible text of the first element matching selector,
+// or "" when there is none.
+func (v *visitor) textOf(selector string) string {
+	v.t.Helper()
+	return eval[string](v, fmt.Sprintf(`(document.querySelector(%s) || {innerText: ""}).innerText`, jsString(selector)))
+}
+
+// phone sets a mobile viewport of w×h CSS pixels, as a phone's browser
+// lays the page out.
+func (v *visitor) phone(w, h int64) {
+	v.t.Helper()
+	v.do(chromedp.EmulateViewport(w, h, chromedp.EmulateMobile, chromedp.EmulatePortrait))
+}
+
+// questionTitle returns the heading of the question with id q.
+func questionTitle(t *testing.T, q string) string {
+	t.Helper()
+	question, ok := suite.guide.Question(q)
+	if !ok {
+		t.Fatalf("no question %q in the guide", q)
+	}
+	return question.Title
+}
+
+// option returns the option o of question q as the content defines it.
+func option(t *testing.T, q, o string) guide.Option {
+	t.Helper()
+	opt, ok := suite.guide.Option(q, o)
+	if !ok {
+		t.Fatalf("no option %q for the question %q in the guide", o, q)
+	}
+	return opt
+}

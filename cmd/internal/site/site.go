@@ -103,7 +103,7 @@ func Handler(g *guide.Guide, version string, hosting Hosting) *app.Handler {
 		}
 	}
 	return &app.Handler{
-		RawHeaders: headers,
+		RawHeaders:      headers,
 		Name:            c.Name,
 		ShortName:       c.ShortName,
 		Title:           "Back pain guide – " + c.Name,
