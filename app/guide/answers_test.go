@@ -91,7 +91,7 @@ func TestNormalize(t *testing.T) {
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Normalize(%v): got %v, want %v", tt.a, got, tt.want)
 			}
-			if !reflect.DeepEqual(tt.a, before) && tt.a != nil {
+			if tt.a != nil && !reflect.DeepEqual(tt.a, before) {
 				t.Errorf("Normalize changed its argument: got %v, want %v", tt.a, before)
 			}
 			if again := g.Normalize(got); !reflect.DeepEqual(again, got) {

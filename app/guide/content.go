@@ -67,6 +67,14 @@ const (
 	Checkboxes
 )
 
+// GoString writes the kind as its constant's name, for generated code.
+func (k Kind) GoString() string {
+	if k == Checkboxes {
+		return "guide.Checkboxes"
+	}
+	return "guide.Radios"
+}
+
 // Question is one page of the guide.
 type Question struct {
 	ID      string

@@ -356,7 +356,7 @@ func TestExhaustive(t *testing.T) {
 
 	// Part A: all safety answers; pain, duration and factors cycle.
 	nA := len(emergency) * len(urgent) * len(cautions)
-	var used sync.Map // option ids of pain and factors used in part A
+	var used sync.Map // the pain, duration and factors answers part A used
 	parallel(x, len(emergency), func(w *worker, e int) {
 		seen := map[string]bool{}
 		for u := range urgent {
@@ -392,14 +392,14 @@ func TestExhaustive(t *testing.T) {
 	}
 
 	// Part B: every pain and factors answer and every duration, no warnings.
-	none := x.newChoice(guide.EmergencyQuestion, []string{guide.None}, rng)
+	noneE := x.newChoice(guide.EmergencyQuestion, []string{guide.None}, rng)
 	noneU := x.newChoice(guide.UrgentQuestion, []string{guide.None}, rng)
 	noneC := x.newChoice(guide.CautionsQuestion, []string{guide.None}, rng)
 	nB := len(pains) * len(duration1) * len(factors)
 	parallel(x, len(pains), func(w *worker, p int) {
 		for _, d := range duration1 {
 			for _, f := range factors {
-				w.check(&combo{pain: pains[p], duration: d, emergency: none, urgent: noneU, factors: f, cautions: noneC}, true)
+				w.check(&combo{pain: pains[p], duration: d, emergency: noneE, urgent: noneU, factors: f, cautions: noneC}, true)
 			}
 		}
 	})

@@ -58,7 +58,9 @@ func (g *Guide) Back(a Answers, s Step) Step {
 }
 
 // Missing returns the ids of the questions a leaves unanswered, in order.
+// Answers the guide does not know count as missing.
 func (g *Guide) Missing(a Answers) []string {
+	a = g.Normalize(a)
 	var out []string
 	for _, q := range g.content.Questions {
 		if !a.Answered(q.ID) {

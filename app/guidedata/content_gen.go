@@ -45,7 +45,7 @@ var Content = &guide.Content{
 	Questions: []guide.Question{
 		guide.Question{
 			ID:      "pain",
-			Kind:    1,
+			Kind:    guide.Checkboxes,
 			Title:   "Where is your back pain, and what is it like?",
 			Hint:    "Select all that apply.",
 			Summary: "Your back pain",
@@ -109,7 +109,7 @@ var Content = &guide.Content{
 		},
 		guide.Question{
 			ID:      "emergency",
-			Kind:    1,
+			Kind:    guide.Checkboxes,
 			Title:   "Do you have any of these problems as well as back pain?",
 			Hint:    "Select all that apply. These can be signs of a serious problem that needs help straight away.",
 			Summary: "Signs that need help straight away",
@@ -154,7 +154,7 @@ var Content = &guide.Content{
 		},
 		guide.Question{
 			ID:      "urgent",
-			Kind:    1,
+			Kind:    guide.Checkboxes,
 			Title:   "Do you have any of these?",
 			Hint:    "Select all that apply.",
 			Summary: "Signs to see a doctor about today",
@@ -203,7 +203,7 @@ var Content = &guide.Content{
 		},
 		guide.Question{
 			ID:      "factors",
-			Kind:    1,
+			Kind:    guide.Checkboxes,
 			Title:   "Which of these are part of your life at the moment?",
 			Hint:    "Select all that apply. This helps us show you the most useful information.",
 			Summary: "Things that may play a part",
@@ -249,7 +249,7 @@ var Content = &guide.Content{
 		},
 		guide.Question{
 			ID:      "cautions",
-			Kind:    1,
+			Kind:    guide.Checkboxes,
 			Title:   "Do any of these apply to you?",
 			Hint:    "Select all that apply. Acupuncture may still be possible, but the practitioner needs to know first.",
 			Summary: "Things your practitioner needs to know",

@@ -29,10 +29,20 @@ func newQuestionPage() *questionPage { return &questionPage{} }
 
 // OnNav reads the question and the answers from the URL.
 func (p *questionPage) OnNav(ctx app.Context) {
-	p.load(ctx.Page().URL())
+	u := ctx.Page().URL()
+	p.load(u)
+	// On the first page the app shows, the ticks come from the prerendered
+	// page, where the visitor may have answered before the app arrived.
+	checked, touched, pending := handover.claim(u.Path, p.question.ID)
+	if touched {
+		p.selected = checked
+	}
+	if pending {
+		ctx.Defer(func(ctx app.Context) { p.next(ctx) })
+	}
 	ctx.Page().SetTitle(p.title())
 	if p.invalid {
-		focusID(ctx, errorSummaryID)
+		focusAfterNav(ctx, errorSummaryID)
 		return
 	}
 	focusAfterNav(ctx)
@@ -80,13 +90,19 @@ func (p *questionPage) toggle(o guide.Option, on bool) {
 	}
 }
 
-// submit validates the answer and moves on in the app.
+// submit handles the form's Continue in the app.
 func (p *questionPage) submit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
+	p.next(ctx)
+}
+
+// next validates the answer and moves on in the app.
+func (p *questionPage) next(ctx app.Context) {
 	if len(p.selected) == 0 {
 		p.invalid = true
 		ctx.Page().SetTitle(p.title())
 		focusID(ctx, errorSummaryID)
+		ctx.Update()
 		return
 	}
 	a := p.answers.With(p.question.ID, p.selected...)

@@ -13,5 +13,8 @@ import (
 
 func main() {
 	ui.Register(guide.MustNew(guidedata.Content))
+	// Read what the visitor did on the prerendered page before go-app
+	// replaces it.
+	ui.TakeOver()
 	app.RunWhenOnBrowser()
 }

@@ -71,6 +71,7 @@ func splitFrontMatter(src string) (yamlSrc, body string, bodyLine int, ok bool) 
 // parseArticle reads one article: front matter, then sections.
 func parseArticle(file string, src []byte, today time.Time, ps *Problems) *article {
 	a := &article{file: file}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	spam(file, 0, src, ps)
 	yamlSrc, body, bodyLine, ok := splitFrontMatter(string(src))
 	if !ok {
@@ -251,13 +252,16 @@ var markdown = goldmark.New()
 func (a *article) render(s *section, ps *Problems) {
 	src := []byte(s.body)
 	root := markdown.Parser().Parse(text.NewReader(src))
+	at := func(offset int) int { return s.bodyLine + bytes.Count(src[:offset], []byte("\n")) }
+	// lineOf finds the line a node starts on: its own text for inline nodes,
+	// the first line of the nearest block otherwise.
 	lineOf := func(n ast.Node) int {
+		if offset, ok := inlineStart(n); ok {
+			return at(offset)
+		}
 		for ; n != nil; n = n.Parent() {
 			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-				return s.bodyLine + bytes.Count(src[:n.Lines().At(0).Start], []byte("\n"))
-			}
-			if t, ok := n.(*ast.Text); ok {
-				return s.bodyLine + bytes.Count(src[:t.Segment.Start], []byte("\n"))
+				return at(n.Lines().At(0).Start)
 			}
 		}
 		return s.bodyLine
@@ -296,6 +300,28 @@ func (a *article) render(s *section, ps *Problems) {
 	}
 	s.html = strings.TrimSpace(out.String())
 	s.plain = strings.ToLower(plain.String())
+}
+
+// inlineStart returns the byte offset where an inline node's text starts.
+func inlineStart(n ast.Node) (int, bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Start, true
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			return n.Segments.At(0).Start, true
+		}
+	case *ast.AutoLink:
+		return inlineStart(n.FirstChild())
+	}
+	if n != nil && n.Type() == ast.TypeInline {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if offset, ok := inlineStart(c); ok {
+				return offset, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // checkLink accepts https links and links within the guide's own site.

@@ -38,7 +38,11 @@ func checkText(a *article, s *section, ps *Problems) {
 		return
 	}
 	if m := unsupportedClaims.FindString(s.plain); m != "" {
-		ps.Add(a.file, s.bodyLine, s.id, "%q is a claim the evidence does not support: say what the research shows instead", m)
+		line := s.bodyLine
+		if i := unsupportedClaims.FindStringIndex(strings.ToLower(s.body)); i != nil {
+			line += strings.Count(s.body[:i[0]], "\n")
+		}
+		ps.Add(a.file, line, s.id, "%q is a claim the evidence does not support: say what the research shows instead", m)
 	}
 	if len(s.sourceIDs) == 0 {
 		if m := claimWords.FindString(s.plain); m != "" {

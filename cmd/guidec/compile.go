@@ -49,12 +49,17 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	}
 	qfile, qsrc := read("questions.yaml")
 	var lines questionLines
+	var g *guide.Guide
 	if qsrc != nil {
 		c.Questions, lines = loadQuestions(qfile, qsrc, &ps)
 	}
-	g, err := guide.New(c)
-	if err != nil {
-		addGuideErrors(qfile, lines, err, &ps)
+	// Without questions (the file is missing or does not decode) the
+	// engine's checks would only repeat that problem.
+	if len(c.Questions) > 0 {
+		var err error
+		if g, err = guide.New(c); err != nil {
+			addGuideErrors(qfile, lines, err, &ps)
+		}
 	}
 
 	names, err := filepath.Glob(filepath.Join(dir, "articles", "*.md"))
@@ -148,6 +153,10 @@ func addGuideErrors(file string, lines questionLines, err error, ps *Problems) {
 	}
 	for _, e := range errs {
 		var ce *guide.ContentError
+		if errors.As(e, &ce) && strings.Contains(ce.Msg, "used twice") {
+			// loadQuestions has reported the duplicate with its line.
+			continue
+		}
 		if errors.As(e, &ce) && lines.doc != nil {
 			field := ce.Question
 			if ce.Option != "" {

@@ -21,13 +21,15 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// Activation deletes the caches of older versions. It does not claim pages
+// that loaded without a worker: they have everything they need, the next
+// page load is served from the cache, and go-app would take a first claim
+// for an update and show the update notice on a first visit.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((key) => key.startsWith(prefix) && key !== cacheName).map((key) => caches.delete(key))
-      ))
-      .then(() => self.clients.claim())
+    caches.keys().then((keys) => Promise.all(
+      keys.filter((key) => key.startsWith(prefix) && key !== cacheName).map((key) => caches.delete(key))
+    ))
   );
 });
 

@@ -1,0 +1,67 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/guidedata"
+	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/compress"
+)
+
+// Export writes the static site for the built web folder into out.
+func Export(web, out string) error {
+	if err := Check(web); err != nil {
+		return err
+	}
+	g, err := guide.New(guidedata.Content)
+	if err != nil {
+		return fmt.Errorf("the compiled content is broken: %w (run make build)", err)
+	}
+	version, err := Version(web)
+	if err != nil {
+		return err
+	}
+	ui.Register(g)
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	h := Handler(g, version, StaticHost)
+	if err := app.GenerateStaticWebsite(out, h, ui.Paths(g)...); err != nil {
+		return fmt.Errorf("generating pages: %w", err)
+	}
+	if err := copyDir(web, filepath.Join(out, "web")); err != nil {
+		return err
+	}
+	if err := compress.Dir(out); err != nil {
+		return err
+	}
+	return nil
+}
+
+// copyDir copies the files of src into dst, leaving out the README's
+// pictures. Compressed copies come after their file, so they stay fresh.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if rel == "readme" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+}
