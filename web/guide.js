@@ -29,6 +29,29 @@
     }
   });
 
+  // On a static host (the export in dist/), a question form must never send
+  // the visitor's answers to the host, which cannot use them and may log
+  // them. Before the app runs, Continue waits quietly; the app takes the
+  // ticked answers over when it starts and carries on.
+  var staticHost = !!document.querySelector('meta[name="guide-hosting"][content="static"]');
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!staticHost || appRunning() || !(form instanceof HTMLFormElement)) return;
+    e.preventDefault();
+    if (form.hasAttribute("data-pending")) return;
+    form.setAttribute("data-pending", "continue");
+    var button = form.querySelector('button[type="submit"]');
+    if (button) {
+      button.setAttribute("aria-disabled", "true");
+      button.textContent = "One moment\u2026";
+    }
+    var note = document.createElement("p");
+    note.className = "pending-note";
+    note.setAttribute("role", "status");
+    note.textContent = "One moment: the guide is still loading. Your answers stay on this device.";
+    form.appendChild(note);
+  });
+
   // Before the app runs, keep "None of these" and the other boxes apart, as
   // the app does once it runs.
   document.addEventListener("change", function (e) {

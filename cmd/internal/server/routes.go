@@ -2,9 +2,12 @@ package server
 
 import (
 	"net/http"
+	"net/http/httptest"
+	"strconv"
 	"strings"
 
 	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/site"
 )
 
 // goAppFiles are the files go-app generates for the page: its loader
@@ -48,40 +51,68 @@ func isPage(path string) bool {
 }
 
 // page prerenders a page of the guide. A question form sent before the app
-// runs is answered with a redirect to the next page; nothing of it is kept.
+// runs is answered with a redirect to the next page. A page without answers
+// is rendered once and kept in memory; a page rendered from answers is
+// never kept, here or by any cache: nothing of the answers outlives the
+// response.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if next, ok := ui.Submitted(r.URL); ok {
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, next, http.StatusSeeOther)
 		return
 	}
-	if r.URL.RawQuery != "" {
-		// A page rendered from answers must never be stored anywhere:
-		// go-app sets its own cache headers, so they are replaced as the
-		// response starts.
-		r.Header.Del("If-None-Match")
-		w = noStore{w}
+	if r.URL.RawQuery == "" {
+		p := s.cachedPage(r.URL.Path)
+		h := w.Header()
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Cache-Control", "no-cache")
+		h.Set("ETag", p.etag)
+		if r.Header.Get("If-None-Match") == p.etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		h.Set("Content-Length", strconv.Itoa(len(p.body)))
+		if r.Method != http.MethodHead {
+			w.Write(p.body)
+		}
+		return
 	}
-	s.app.ServeHTTP(w, r)
-}
-
-// noStore marks a response as never to be stored, whatever the handler set.
-type noStore struct{ http.ResponseWriter }
-
-// WriteHeader replaces the cache headers, then writes the status.
-func (w noStore) WriteHeader(status int) {
-	h := w.ResponseWriter.Header()
+	body := s.render(r)
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
-	h.Del("ETag")
-	w.ResponseWriter.WriteHeader(status)
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
 }
 
-// Write writes the body, starting the response first if needed.
-func (w noStore) Write(b []byte) (int, error) {
-	if w.ResponseWriter.Header().Get("Cache-Control") != "no-store" {
-		w.WriteHeader(http.StatusOK)
+// renderedPage is a page without answers, rendered once.
+type renderedPage struct {
+	body []byte
+	etag string
+}
+
+// cachedPage returns the page at path without answers, rendering it the
+// first time.
+func (s *Server) cachedPage(path string) *renderedPage {
+	if p, ok := s.pages.Load(path); ok {
+		return p.(*renderedPage)
 	}
-	return w.ResponseWriter.Write(b)
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	p := &renderedPage{body: s.render(r), etag: `"` + s.cfg.Version + `"`}
+	actual, _ := s.pages.LoadOrStore(path, p)
+	return actual.(*renderedPage)
+}
+
+// render has go-app prerender the page for r and finishes it.
+func (s *Server) render(r *http.Request) []byte {
+	rec := httptest.NewRecorder()
+	r2 := r.Clone(r.Context())
+	r2.Method = http.MethodGet
+	r2.Header.Del("If-None-Match")
+	s.app.ServeHTTP(rec, r2)
+	return site.Finish(rec.Body.Bytes())
 }
 
 // methods answers anything but GET and HEAD with 405 and an Allow header.

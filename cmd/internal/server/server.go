@@ -11,6 +11,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -37,8 +38,11 @@ type Config struct {
 
 // Server serves the guide.
 type Server struct {
-	cfg     Config
-	assets  map[string]*asset
+	cfg    Config
+	site   *site.Site
+	assets map[string]*asset
+	// pages holds pages without answers, rendered once (path → *renderedPage).
+	pages   sync.Map
 	app     *app.Handler
 	handler http.Handler
 	http    *http.Server
@@ -61,16 +65,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Guide == nil {
 		return nil, errors.New("no guide content")
 	}
-	if err := site.Check(cfg.WebDir); err != nil {
+	st, err := site.Load(cfg.Guide, cfg.WebDir, site.GoServer)
+	if err != nil {
 		return nil, err
 	}
 	if cfg.Version == "" {
-		v, err := site.Version(cfg.WebDir)
-		if err != nil {
-			return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
-		}
-		cfg.Version = v
+		cfg.Version = st.Version
 	}
+	st.Version = cfg.Version
 	if cfg.Log == nil {
 		cfg.Log = log.New(log.Writer(), "server: ", 0)
 	}
@@ -79,7 +81,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
 	}
 	ui.Register(cfg.Guide)
-	s := &Server{cfg: cfg, assets: assets, app: site.Handler(cfg.Guide, cfg.Version, site.GoServer)}
+	s := &Server{cfg: cfg, site: st, assets: assets, app: st.Handler()}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

@@ -3,6 +3,8 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"io"
 	"log"
 	"net"
@@ -10,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,12 +40,23 @@ var webFiles = map[string]string{
 func MustWeb(tb testing.TB) string {
 	tb.Helper()
 	dir := tb.TempDir()
-	for name, body := range webFiles {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+	// Compressed copies are written last, so they are never older than
+	// their file (the server ignores stale copies).
+	names := make([]string, 0, len(webFiles))
+	for name := range webFiles {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool { return !compressed(names[i]) && compressed(names[j]) })
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(webFiles[name]), 0o644); err != nil {
 			tb.Fatal(err)
 		}
 	}
 	return dir
+}
+
+func compressed(name string) bool {
+	return strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz")
 }
 
 // MustServer returns a server over a fake build, logging into logs.
@@ -288,5 +302,33 @@ func TestServer_ETagAndRange(t *testing.T) {
 		if w.Code != tt.status || (tt.body != "" && w.Body.String() != tt.body) {
 			t.Errorf("Range %s: got %d %q, want %d %q", tt.rng, w.Code, w.Body.String(), tt.status, tt.body)
 		}
+	}
+}
+
+func TestServer_FirstPaintNeedsOnlyTheHTML(t *testing.T) {
+	s := MustServer(t, new(bytes.Buffer))
+	w := get(s, "GET", "/q/pain")
+	body := w.Body.String()
+	css := webFiles["clinic.css"] + webFiles["guide.css"]
+	if !strings.Contains(body, "<style>"+css+"</style>") {
+		t.Error("the page does not inline the stylesheet")
+	}
+	if strings.Contains(body, `href="/app.css"`) || strings.Contains(body, `href="/web/guide.css"`) {
+		t.Error("the page still links a render-blocking stylesheet")
+	}
+	sum := sha256.Sum256([]byte(css))
+	if hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"; !strings.Contains(w.Header().Get("Content-Security-Policy"), "style-src 'self' "+hash) {
+		t.Errorf("the CSP does not allow the inline stylesheet by its hash %s: %s", hash, w.Header().Get("Content-Security-Policy"))
+	}
+	again := get(s, "GET", "/q/pain")
+	if again.Body.String() != body || again.Header().Get("ETag") == "" {
+		t.Error("a page without answers renders differently the second time")
+	}
+	r := httptest.NewRequest("GET", "/q/pain", nil)
+	r.Header.Set("If-None-Match", again.Header().Get("ETag"))
+	w = httptest.NewRecorder()
+	s.Handler().ServeHTTP(w, r)
+	if w.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match on a page: got %d, want 304", w.Code)
 	}
 }

@@ -16,14 +16,11 @@ import (
 
 // Export writes the static site for the built web folder into out.
 func Export(web, out string) error {
-	if err := Check(web); err != nil {
-		return err
-	}
 	g, err := guide.New(guidedata.Content)
 	if err != nil {
 		return fmt.Errorf("the compiled content is broken: %w (run make build)", err)
 	}
-	version, err := Version(web)
+	s, err := Load(g, web, StaticHost)
 	if err != nil {
 		return err
 	}
@@ -31,9 +28,11 @@ func Export(web, out string) error {
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	h := Handler(g, version, StaticHost)
-	if err := app.GenerateStaticWebsite(out, h, ui.Paths(g)...); err != nil {
+	if err := app.GenerateStaticWebsite(out, s.Handler(), ui.Paths(g)...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
+	}
+	if err := finishPages(out); err != nil {
+		return err
 	}
 	if err := copyDir(web, filepath.Join(out, "web")); err != nil {
 		return err
@@ -42,6 +41,20 @@ func Export(web, out string) error {
 		return err
 	}
 	return nil
+}
+
+// finishPages applies Finish to every page of the export.
+func finishPages(out string) error {
+	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, Finish(b), 0o644)
+	})
 }
 
 // copyDir copies the files of src into dst, leaving out the README's

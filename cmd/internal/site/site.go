@@ -6,13 +6,16 @@ package site
 import (
 	"crypto/sha256"
 	_ "embed"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -85,16 +88,85 @@ const (
 	StaticHost
 )
 
+// Site is the guide as one build serves it.
+type Site struct {
+	Guide   *guide.Guide
+	Version string
+	Hosting Hosting
+	// CSS is the guide's whole stylesheet (clinic.css then guide.css),
+	// inlined in every page so the first paint waits for nothing but the
+	// HTML. The Content-Security-Policy allows it by its hash.
+	CSS string
+}
+
+// Load reads the build in webDir and describes the site it makes.
+func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
+	if err := Check(webDir); err != nil {
+		return nil, err
+	}
+	version, err := Version(webDir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the build in %s: %w", webDir, err)
+	}
+	var css strings.Builder
+	for _, name := range []string{"clinic.css", "guide.css"} {
+		b, err := os.ReadFile(filepath.Join(webDir, name))
+		if err != nil {
+			return nil, err
+		}
+		css.Write(b)
+	}
+	return &Site{Guide: g, Version: version, Hosting: hosting, CSS: css.String()}, nil
+}
+
+// CSP returns the Content-Security-Policy of every response: only the
+// guide's own origin, WebAssembly allowed, no inline script or style but
+// the guide's own stylesheet by its hash, and framing only by the clinic's
+// allowed origins.
+func (s *Site) CSP() string {
+	sum := sha256.Sum256([]byte(s.CSS))
+	ancestors := append([]string{"'self'"}, s.Guide.Content().Clinic.EmbedOrigins...)
+	return strings.Join([]string{
+		"default-src 'self'",
+		"script-src 'self' 'wasm-unsafe-eval'",
+		"style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'",
+		"img-src 'self'",
+		"connect-src 'self'",
+		"manifest-src 'self'",
+		"worker-src 'self'",
+		"form-action 'self'",
+		"base-uri 'none'",
+		"object-src 'none'",
+		"frame-ancestors " + strings.Join(ancestors, " "),
+	}, "; ")
+}
+
+// appCSS matches the link to go-app's loader stylesheet, which go-app puts
+// in every page; guide.css restyles the loader, so the link would only cost
+// a render-blocking round trip.
+var appCSS = regexp.MustCompile(`\s*<link [^>]*href="/app\.css"[^>]*>`)
+
+// Finish completes a page go-app rendered: it drops the render-blocking
+// link to go-app's loader stylesheet.
+func Finish(page []byte) []byte {
+	return appCSS.ReplaceAll(page, nil)
+}
+
 // Handler returns the go-app handler for the guide. Icons are local so the
 // offline cache holds them, and the version is the build's hash.
-func Handler(g *guide.Guide, version string, hosting Hosting) *app.Handler {
+func (s *Site) Handler() *app.Handler {
+	g := s.Guide
 	c := g.Content().Clinic
-	var headers []string
+	headers := []string{"<style>" + s.CSS + "</style>"}
 	pages := ui.Paths(g)
-	if hosting == StaticHost {
+	if s.Hosting == StaticHost {
 		// guide.js reads this before the app runs: on a static host a
 		// question form must wait for the app rather than go to the host.
-		headers = append(headers, `<meta name="guide-hosting" content="static">`)
+		// A static host sends no policy header, so the page carries it
+		// (browsers ignore frame-ancestors there; see README).
+		headers = append(headers,
+			`<meta name="guide-hosting" content="static">`,
+			`<meta http-equiv="Content-Security-Policy" content="`+s.CSP()+`">`)
 		// The export writes each page as path.html; any host serves that.
 		for i, p := range pages {
 			if p != "/" {
@@ -119,9 +191,8 @@ func Handler(g *guide.Guide, version string, hosting Hosting) *app.Handler {
 			Maskable: "/web/icon-maskable-512.png",
 			SVG:      "/web/" + c.Logo,
 		},
-		Styles:  []string{"/web/clinic.css", "/web/guide.css"},
 		Scripts: []string{"/web/guide.js defer"},
-		Version: version,
+		Version: s.Version,
 		// The server sends app.wasm compressed; this header has its size.
 		WasmContentLengthHeader: "X-Decoded-Length",
 		// Every page and file the guide needs, so it all works offline.
