@@ -1,0 +1,260 @@
+//go:build browser
+
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"symptomguide/app/guide"
+	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/server"
+	"symptomguide/cmd/internal/site"
+)
+
+// TestNoJavaScript walks from the start page to a result with JavaScript
+// turned off: every step is a plain form or link answered by the Go server.
+func TestNoJavaScript(t *testing.T) {
+	v := newVisitor(t)
+	if _, err := chromedp.Call(v.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	v.do(chromedp.Navigate(suite.base + "/"))
+	v.waitHeadingStatic("Back pain: is acupuncture right for you?")
+	v.pressStatic("Start now")
+	v.waitHeadingStatic("Where is your back pain, and what is it like?")
+
+	// Continue with nothing chosen: the server renders the error summary.
+	v.pressStatic("Continue")
+	v.waitHeadingStatic("Where is your back pain, and what is it like?")
+	if !eval[bool](v, `!!document.querySelector(".error-summary")`) {
+		t.Fatalf("no error summary after Continue with nothing chosen:\n%s", v.text())
+	}
+	if got := eval[string](v, `document.title`); !strings.HasPrefix(got, "Error: ") {
+		t.Errorf("got title %q, want it to start with Error:", got)
+	}
+	v.chooseStatic("Tight, aching muscles from stress or posture")
+	v.continueStatic("How long have you had this back pain?")
+	v.chooseStatic("6 to 12 weeks")
+	v.continueStatic("Do you have any of these problems as well as back pain?")
+	v.chooseStatic("None of these")
+	v.continueStatic("Do you have any of these?")
+	v.chooseStatic("None of these")
+	v.continueStatic("Which of these are part of your life at the moment?")
+	v.chooseStatic("Stress or worry")
+	v.continueStatic("Do any of these apply to you?")
+	v.chooseStatic("You are very anxious about needles or have fainted from them")
+	v.continueStatic("Check your answers")
+
+	// Change an answer from the check page and come back to it.
+	v.do(chromedp.Click(chromedp.CSS(`a[href^="/q/duration?"][href*="change=1"]`)))
+	v.waitHeadingStatic("How long have you had this back pain?")
+	v.chooseStatic("More than 12 weeks")
+	v.continueStatic("Check your answers")
+	if text := v.text(); !strings.Contains(text, "More than 12 weeks") || strings.Contains(text, "6 to 12 weeks") {
+		t.Errorf("the check page does not show the changed answer:\n%s", text)
+	}
+	v.pressStatic("See your results")
+	v.waitHeadingStatic("Acupuncture may be possible: tell the practitioner first")
+	if eval[bool](v, `!document.getElementById("section-tension") || !document.getElementById("section-needle-fear") || !document.getElementById("section-stress")`) {
+		t.Error("the result lacks the tension, needle-fear or stress section")
+	}
+	if eval[bool](v, `document.documentElement.dataset.app === "running"`) {
+		t.Error("the app ran although JavaScript is off")
+	}
+	// The back link works too.
+	v.pressStatic("Back")
+	v.waitHeadingStatic("Check your answers")
+}
+
+// chooseStatic clicks the option labelled label on a page where scripts do
+// not run (the shared helpers wait for the app to settle, which needs timers).
+func (v *visitor) chooseStatic(label string) {
+	v.t.Helper()
+	id := eval[string](v, fmt.Sprintf(`([...document.querySelectorAll("label")].find(l => l.innerText.trim() === %s) || {}).htmlFor || ""`, jsString(label)))
+	if id == "" {
+		v.t.Fatalf("no option labelled %q; page text:\n%s", label, v.text())
+	}
+	v.do(chromedp.Click(chromedp.CSS(`label[for="` + id + `"]`)))
+}
+
+// pressStatic clicks the link or button whose text is text, without
+// scripts.
+func (v *visitor) pressStatic(text string) {
+	v.t.Helper()
+	ok := eval[bool](v, fmt.Sprintf(`(() => {
+		const el = [...document.querySelectorAll("main a, main button")].find(e => e.innerText.trim() === %s);
+		if (el) el.setAttribute("data-e2e-static", "1");
+		window.e2eOld = true;
+		return !!el;
+	})()`, jsString(text)))
+	if !ok {
+		v.t.Fatalf("no button or link %q; page text:\n%s", text, v.text())
+	}
+	v.do(chromedp.Click(chromedp.CSS(`[data-e2e-static]`)))
+}
+
+// continueStatic presses Continue and waits for the next heading.
+func (v *visitor) continueStatic(heading string) {
+	v.t.Helper()
+	v.pressStatic("Continue")
+	v.waitHeadingStatic(heading)
+}
+
+// waitHeadingStatic waits for a new page (pressStatic marks the old one)
+// that shows heading. Page loads replace the document, so evaluation errors
+// in between are retried.
+func (v *visitor) waitHeadingStatic(heading string) {
+	v.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		got, err := chromedp.Run(v.ctx, chromedp.Evaluate[string](`!window.e2eOld && document.readyState === "complete" ? (document.querySelector("h1") || {innerText: ""}).innerText.trim() : ""`))
+		if err == nil && got == heading {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	v.t.Fatalf("no page with the heading %q; page text:\n%s", heading, v.text())
+}
+
+// heldServer serves the guide but holds app.wasm back until release is
+// called, as a slow network would.
+func heldServer(t *testing.T) (base string, release func()) {
+	t.Helper()
+	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: guide.MustNew(guidedata.Content)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gate := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(gate) }) }
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/web/app.wasm" {
+			select {
+			case <-gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		s.Handler().ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { release(); ts.Close() })
+	return ts.URL, release
+}
+
+// TestHandOver ticks two options before the app has arrived, then lets the
+// app start: the ticks, the focus and the scroll position stay, and Continue
+// goes on in the app without a page load.
+func TestHandOver(t *testing.T) {
+	base, release := heldServer(t)
+	v := newVisitor(t)
+	v.viewport(390, 600)
+	v.do(chromedp.Navigate(base + "/q/factors?pain=lower-back&duration=acute&emergency=none&urgent=none"))
+	v.waitHeading("Which of these are part of your life at the moment?")
+
+	// The prerendered page is readable at once: nothing covers the heading.
+	covered := eval[bool](v, `(() => {
+		const h = document.querySelector("h1"), r = h.getBoundingClientRect();
+		const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return !(el === h || h.contains(el));
+	})()`)
+	if covered {
+		t.Error("the heading is covered before the app has started")
+	}
+	if eval[bool](v, `document.documentElement.dataset.app === "running"`) {
+		t.Fatal("the app runs although app.wasm is held back")
+	}
+
+	v.choose("Poor sleep")
+	v.choose("Heavy lifting or physical work")
+	v.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 120); window.samePage = true`))
+	focus := eval[string](v, `document.activeElement.id`)
+	scroll := eval[float64](v, `window.scrollY`)
+
+	release()
+	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
+	if got := v.checked(); strings.Join(got, "|") != "Poor sleep|Heavy lifting or physical work" {
+		t.Errorf("after the app started got ticked %q, want the two options ticked before", got)
+	}
+	if got := eval[string](v, `document.activeElement.id`); got != focus {
+		t.Errorf("got focus on %q, want it kept on %q", got, focus)
+	}
+	if got := eval[float64](v, `window.scrollY`); got != scroll {
+		t.Errorf("got scroll %v, want it kept at %v", got, scroll)
+	}
+
+	v.continueTo("Do any of these apply to you?")
+	if !eval[bool](v, `window.samePage === true`) {
+		t.Error("Continue loaded a new page; it should go on in the app")
+	}
+	if u := v.url(); u.Query().Get("factors") == "" || !strings.Contains(u.RawQuery, "sleep") || !strings.Contains(u.RawQuery, "lifting") {
+		t.Errorf("the next page's URL lost the answers: %s", u)
+	}
+}
+
+// TestStaticHostWaitsForTheApp presses Continue on a static host before the
+// app has arrived: the form waits with a quiet note, sends nothing to the
+// host, and goes on in the app once it runs.
+func TestStaticHostWaitsForTheApp(t *testing.T) {
+	dist := filepath.Join(t.TempDir(), "dist")
+	if err := site.Export(webDir, dist); err != nil {
+		t.Fatal(err)
+	}
+	gate := make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(gate) }) }
+	var mu sync.Mutex
+	var queries []string
+	files := http.FileServer(http.Dir(dist))
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		queries = append(queries, r.URL.RawQuery)
+		mu.Unlock()
+		if r.URL.Path == "/web/app.wasm" {
+			select {
+			case <-gate:
+			case <-r.Context().Done():
+				return
+			}
+		}
+		// Like nginx's try_files $uri $uri.html.
+		if path.Ext(r.URL.Path) == "" && r.URL.Path != "/" {
+			r.URL.Path += ".html"
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { release(); ts.Close() })
+
+	v := newVisitor(t)
+	v.do(chromedp.Navigate(ts.URL + "/q/pain"))
+	v.waitHeading("Where is your back pain, and what is it like?")
+	v.choose("Pain in my upper back or between my shoulder blades")
+	v.press("Continue")
+	v.poll("the quiet note", `!!document.querySelector(".pending-note")`)
+	if got := v.heading(); got != "Where is your back pain, and what is it like?" {
+		t.Fatalf("Continue left the page before the app ran: heading %q", got)
+	}
+	release()
+	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
+	v.waitHeading("How long have you had this back pain?")
+	if u := v.url(); u.Query().Get("pain") != "upper-back" {
+		t.Errorf("got URL %s, want the answer carried on", u)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	for _, q := range queries {
+		if strings.Contains(q, "upper-back") || strings.Contains(q, "pain=") {
+			t.Errorf("a request to the static host carried an answer: ?%s", q)
+		}
+	}
+}
