@@ -9,20 +9,62 @@
     return !document.getElementById("app-wasm-loader");
   }
 
-  // Inside a clinic's page the guide drops its own header and footer.
+  // Inside a clinic's page (embed.js) the guide drops its own header and
+  // footer, keeps the frame's height equal to its content, and tells the
+  // page when it is ready, started, completed and when booking is clicked.
+  // The messages go only to the origin embed.js named, and never carry an
+  // answer or an outcome.
+  var embed = null;
   if (window.self !== window.top) {
     document.documentElement.classList.add("embedded");
+    var name = (window.name || "").split(" ");
+    if (name.length === 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2] };
+  }
+  function post(event, extra) {
+    if (!embed) return;
+    var msg = { type: "symptom-guide", id: embed.id, event: event };
+    for (var k in extra) msg[k] = extra[k];
+    window.parent.postMessage(msg, embed.host);
+  }
+  if (embed) {
+    var sent = {};
+    var once = function (event) {
+      if (!sent[event]) {
+        sent[event] = true;
+        post(event, {});
+      }
+    };
+    var lastHeight = 0;
+    var report = function () {
+      var h = Math.ceil(document.body.getBoundingClientRect().height);
+      if (h !== lastHeight) {
+        lastHeight = h;
+        post("height", { height: h });
+      }
+      if (location.pathname.indexOf("/q/") === 0) once("started");
+      if (location.pathname === "/result" && document.querySelector(".outcome")) once("completed");
+    };
+    new ResizeObserver(report).observe(document.body);
+    new MutationObserver(report).observe(document.body, { childList: true, subtree: true });
+    report();
+    once("ready");
   }
 
   document.addEventListener("click", function (e) {
     var el = e.target instanceof Element ? e.target.closest("a, button") : null;
     if (!el) return;
     // go-app treats every link as a page of the app and would swallow
-    // tel: links (go-app pull request #1121); let the browser dial.
+    // tel: links (go-app pull request #1121); let the browser dial, from the
+    // top window when the guide is in a frame.
     if (el.tagName === "A" && /^tel:/i.test(el.getAttribute("href") || "")) {
       e.stopPropagation();
+      if (embed) {
+        e.preventDefault();
+        window.open(el.getAttribute("href"), "_top");
+      }
       return;
     }
+    if (el.hasAttribute("data-booking")) post("booking", { href: el.href });
     if (el.getAttribute("data-action") === "print") {
       e.preventDefault();
       window.print();

@@ -1,9 +1,10 @@
 // Command server serves the Symptom Guide: the built web folder, the
 // prerendered pages and nothing else. It keeps no logs of requests.
 //
-//	server [-addr localhost:8080] [-web web]
+//	server [-addr localhost:8080] [-web web] [-embed-origins https://a.example,https://b.example]
 //
-// ADDR and WEB in the environment set the defaults of the flags.
+// ADDR, WEB and EMBED_ORIGINS in the environment set the defaults of the
+// flags.
 package main
 
 import (
@@ -14,6 +15,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"symptomguide/app/guide"
@@ -32,6 +34,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", envOr("ADDR", "localhost:8080"), "the address to listen on")
 	web := fs.String("web", envOr("WEB", "web"), "the folder of built static files")
+	origins := fs.String("embed-origins", envOr("EMBED_ORIGINS", ""), "comma-separated origins allowed to embed the guide, besides those in content/clinic.yaml")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -41,7 +44,13 @@ func run(args []string, stderr io.Writer) int {
 		logger.Printf("the compiled content is broken: %v (run make build)", err)
 		return 1
 	}
-	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, Log: logger})
+	var extra []string
+	for _, o := range strings.Split(*origins, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			extra = append(extra, o)
+		}
+	}
+	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: extra, Log: logger})
 	if err != nil {
 		logger.Print(err)
 		return 1

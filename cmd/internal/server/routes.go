@@ -31,6 +31,10 @@ func (s *Server) routes() http.Handler {
 		w.Write([]byte("ok\n"))
 	})
 	mux.Handle("GET /web/", static)
+	// The embed snippet's script keeps one address for every build.
+	mux.HandleFunc("GET /embed.js", func(w http.ResponseWriter, r *http.Request) {
+		s.serveAsset(w, r, s.assets["embed.js"])
+	})
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case goAppFiles[r.URL.Path]:
@@ -100,7 +104,7 @@ func (s *Server) cachedPage(path string) *renderedPage {
 		return p.(*renderedPage)
 	}
 	r := httptest.NewRequest(http.MethodGet, path, nil)
-	p := &renderedPage{body: s.render(r), etag: `"` + s.cfg.Version + `"`}
+	p := &renderedPage{body: s.render(r), etag: `"` + s.site.Version + `"`}
 	actual, _ := s.pages.LoadOrStore(path, p)
 	return actual.(*renderedPage)
 }

@@ -29,8 +29,9 @@ type Config struct {
 	WebDir string
 	// Guide is the engine with the clinic's content.
 	Guide *guide.Guide
-	// Version overrides the build hash; tests use it to stage an update.
-	Version string
+	// EmbedOrigins adds origins allowed to frame the guide to those in the
+	// clinic's settings.
+	EmbedOrigins []string
 	// Log receives start-up, shutdown and error lines, never a request's
 	// URL or query: those carry a visitor's answers.
 	Log *log.Logger
@@ -69,10 +70,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Version == "" {
-		cfg.Version = st.Version
-	}
-	st.Version = cfg.Version
+	st.EmbedOrigins = append(st.EmbedOrigins, cfg.EmbedOrigins...)
 	if cfg.Log == nil {
 		cfg.Log = log.New(log.Writer(), "server: ", 0)
 	}
@@ -101,7 +99,7 @@ func New(cfg Config) (*Server, error) {
 func (s *Server) Handler() http.Handler { return s.handler }
 
 // Version returns the version the server runs.
-func (s *Server) Version() string { return s.cfg.Version }
+func (s *Server) Version() string { return s.site.Version }
 
 // Listen binds the configured address. A port in use fails here, before
 // anything is served.

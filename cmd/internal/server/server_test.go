@@ -32,6 +32,7 @@ var webFiles = map[string]string{
 	"icon-512.png":          "png",
 	"icon-maskable-512.png": "png",
 	"logo.svg":              "<svg/>",
+	"embed.js":              "/* embed */",
 	"app.wasm.br":           "brotli bytes",
 	"app.wasm.gz":           "gzip bytes!",
 }

@@ -37,6 +37,10 @@ func Export(web, out string) error {
 	if err := copyDir(web, filepath.Join(out, "web")); err != nil {
 		return err
 	}
+	// The embed snippet loads /embed.js from the guide's root.
+	if err := copyFile(filepath.Join(web, "embed.js"), filepath.Join(out, "embed.js")); err != nil {
+		return err
+	}
 	if err := compress.Dir(out); err != nil {
 		return err
 	}
@@ -71,10 +75,15 @@ func copyDir(src, dst string) error {
 			}
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		return copyFile(path, filepath.Join(dst, rel))
 	})
+}
+
+// copyFile copies one file.
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
 }

@@ -30,7 +30,7 @@ import (
 var workerTemplate string
 
 // Files the guide cannot run without, relative to the web folder.
-var required = []string{"app.wasm", "guide.css", "clinic.css", "guide.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png"}
+var required = []string{"app.wasm", "guide.css", "clinic.css", "guide.js", "embed.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png"}
 
 // Check reports a clear error when the built web folder is incomplete.
 func Check(webDir string) error {
@@ -97,6 +97,9 @@ type Site struct {
 	// inlined in every page so the first paint waits for nothing but the
 	// HTML. The Content-Security-Policy allows it by its hash.
 	CSS string
+	// EmbedOrigins are the origins allowed to frame the guide: the clinic's
+	// settings, plus any the server was started with.
+	EmbedOrigins []string
 }
 
 // Load reads the build in webDir and describes the site it makes.
@@ -116,7 +119,7 @@ func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 		}
 		css.Write(b)
 	}
-	return &Site{Guide: g, Version: version, Hosting: hosting, CSS: css.String()}, nil
+	return &Site{Guide: g, Version: version, Hosting: hosting, CSS: css.String(), EmbedOrigins: g.Content().Clinic.EmbedOrigins}, nil
 }
 
 // CSP returns the Content-Security-Policy of every response: only the
@@ -125,7 +128,7 @@ func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 // allowed origins.
 func (s *Site) CSP() string {
 	sum := sha256.Sum256([]byte(s.CSS))
-	ancestors := append([]string{"'self'"}, s.Guide.Content().Clinic.EmbedOrigins...)
+	ancestors := append([]string{"'self'"}, s.EmbedOrigins...)
 	return strings.Join([]string{
 		"default-src 'self'",
 		"script-src 'self' 'wasm-unsafe-eval'",
