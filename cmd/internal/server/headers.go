@@ -16,6 +16,9 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		// Only the guide's own pages use its files; /embed.js says
+		// cross-origin for the clinics' pages that load it.
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		if https {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}

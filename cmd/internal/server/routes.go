@@ -31,8 +31,10 @@ func (s *Server) routes() http.Handler {
 		w.Write([]byte("ok\n"))
 	})
 	mux.Handle("GET /web/", static)
-	// The embed snippet's script keeps one address for every build.
+	// The embed snippet's script keeps one address for every build, and
+	// clinics' pages on other origins load it.
 	mux.HandleFunc("GET /embed.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cross-Origin-Resource-Policy", "cross-origin")
 		s.serveAsset(w, r, s.assets["embed.js"])
 	})
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
@@ -45,7 +47,52 @@ func (s *Server) routes() http.Handler {
 			notFound(w)
 		}
 	})
-	return s.headers(methods(mux))
+	return s.headers(s.recoverer(limits(methods(mux))))
+}
+
+// Request limits: longer URLs get 414 and larger header blocks 431. The
+// http.Server refuses header blocks past maxHeaderBytes itself.
+const (
+	maxURL         = 8 << 10
+	maxHeaderTotal = 16 << 10
+)
+
+// limits refuses requests with an overlong URL or too many header bytes.
+func limits(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if len(r.RequestURI) > maxURL {
+			errorPage(w, http.StatusRequestURITooLong)
+			return
+		}
+		n := 0
+		for k, vs := range r.Header {
+			for _, v := range vs {
+				n += len(k) + len(v) + 4
+			}
+		}
+		if n > maxHeaderTotal {
+			errorPage(w, http.StatusRequestHeaderFieldsTooLarge)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverer turns a panic into a generic 500 page: no stack trace reaches
+// the client, and the log line names neither the URL nor the query.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.cfg.Log.Printf("internal error while serving a request: %T", v)
+				errorPage(w, http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
 }
 
 // isPage reports whether path is one of the guide's pages.
@@ -143,6 +190,9 @@ func errorPage(w http.ResponseWriter, status int) {
 	h.Del("ETag")
 	w.WriteHeader(status)
 	text := http.StatusText(status)
+	if status == http.StatusBadRequest {
+		text = "Sorry, that link does not work"
+	}
 	w.Write([]byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
 		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
 		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`))

@@ -57,7 +57,7 @@ const (
 	writeTimeout      = 60 * time.Second
 	idleTimeout       = 60 * time.Second
 	shutdownTimeout   = 15 * time.Second
-	maxHeaderBytes    = 16 << 10
+	maxHeaderBytes    = 64 << 10
 )
 
 // New checks the build in cfg.WebDir and returns a server for it. It fails

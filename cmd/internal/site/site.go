@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,7 +33,8 @@ var workerTemplate string
 // Files the guide cannot run without, relative to the web folder.
 var required = []string{"app.wasm", "guide.css", "clinic.css", "guide.js", "embed.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png"}
 
-// Check reports a clear error when the built web folder is incomplete.
+// Check reports a clear error when the built web folder is incomplete or
+// its app.wasm is not WebAssembly.
 func Check(webDir string) error {
 	for _, name := range required {
 		if _, err := os.Stat(filepath.Join(webDir, name)); err != nil {
@@ -41,6 +43,16 @@ func Check(webDir string) error {
 			}
 			return err
 		}
+	}
+	wasm := filepath.Join(webDir, "app.wasm")
+	f, err := os.Open(wasm)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	magic := make([]byte, 4)
+	if _, err := io.ReadFull(f, magic); err != nil || string(magic) != "\x00asm" {
+		return fmt.Errorf("%s is not a WebAssembly file: run make build", wasm)
 	}
 	return nil
 }
