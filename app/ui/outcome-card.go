@@ -49,11 +49,14 @@ func (c *outcomeCard) Render() app.UI {
 				app.Text(" now."),
 			),
 		}
+		if len(r.Notes) > 0 {
+			body = append(body, notes("Later, before you book", r.Notes))
+		}
 	case guide.Caution:
 		heading = "Acupuncture may be possible: tell the practitioner first"
 		body = []app.UI{
 			app.P().Text("No warning signs in your answers need urgent care. Some of your answers mean the practitioner needs to know before your first session."),
-			notes(r.Notes),
+			notes("Before you book", r.Notes),
 			bookingButton(clinic),
 		}
 	default:
@@ -84,7 +87,7 @@ func reasons(rs []guide.Reason, atLeast guide.Level) app.UI {
 }
 
 // notes lists what each caution answer asks the visitor to do.
-func notes(ns []guide.Note) app.UI {
+func notes(heading string, ns []guide.Note) app.UI {
 	var items []app.UI
 	for _, n := range ns {
 		items = append(items, app.Li().Body(
@@ -93,7 +96,7 @@ func notes(ns []guide.Note) app.UI {
 		))
 	}
 	return app.Div().Class("outcome__notes").Body(
-		app.H2().Class("heading-s").Text("Before you book"),
+		app.H2().Class("heading-s").Text(heading),
 		app.Ul().Class("list list--notes").Body(items...),
 	)
 }

@@ -106,6 +106,14 @@ func (p *questionPage) next(ctx app.Context) {
 		return
 	}
 	a := p.answers.With(p.question.ID, p.selected...)
+	// The page's own history entry takes the answer too, so the browser's
+	// back button returns to this question as it was left.
+	here := guide.Step{Page: guide.QuestionPage, Question: p.question.ID}
+	var extra []string
+	if p.change {
+		extra = []string{changeParam, "1"}
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", Href(here, a, extra...))
 	ctx.Navigate(continueFrom(p.question.ID, a, p.change))
 }
 
@@ -156,7 +164,12 @@ func (p *questionPage) Render() app.UI {
 	}
 	return newShell(
 		app.A().Class("back-link").Href(back).Text("Back"),
-		app.If(p.invalid, func() app.UI { return errorSummary(p.errorText(), firstInput) }),
+		// Slots that keep the page's shape whether or not there is an error:
+		// go-app matches children by position, and a shifted form would be
+		// rebuilt, losing the focus.
+		app.Div().Class("error-slot").Body(
+			app.If(p.invalid, func() app.UI { return errorSummary(p.errorText(), firstInput) }),
+		),
 		app.Form().Method("get").Action(questionPath+q.ID).NoValidate(true).OnSubmit(p.submit).Body(
 			hiddenAnswers(p.answers, q.ID),
 			app.If(p.change, func() app.UI { return app.Input().Type("hidden").Name(changeParam).Value("1") }),
@@ -167,12 +180,14 @@ func (p *questionPage) Render() app.UI {
 						app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(q.Title),
 					),
 					app.If(q.Hint != "", func() app.UI { return app.Div().ID(q.ID + "-hint").Class("hint").Text(q.Hint) }),
-					app.If(p.invalid, func() app.UI {
-						return app.P().ID(q.ID+"-error").Class("error-message").Body(
-							app.Span().Class("visually-hidden").Text("Error: "),
-							app.Text(p.errorText()),
-						)
-					}),
+					app.Div().Class("error-slot").Body(
+						app.If(p.invalid, func() app.UI {
+							return app.P().ID(q.ID+"-error").Class("error-message").Body(
+								app.Span().Class("visually-hidden").Text("Error: "),
+								app.Text(p.errorText()),
+							)
+						}),
+					),
 					app.Div().Class("options options--"+inputType).Body(options...),
 				),
 			),

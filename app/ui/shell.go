@@ -36,14 +36,18 @@ func (s *shell) Render() app.UI {
 	c := theGuide.Content().Clinic
 	return app.Div().Class("page").Body(
 		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
-		app.If(s.updateAvailable, func() app.UI {
-			// The answers live in the URL, so reloading keeps them.
-			return app.Div().Class("update-notice").Role("status").Body(
-				app.P().Text("A new version of this guide is available. Reloading keeps your answers."),
-				app.Button().Type("button").Class("button button--secondary").Text("Reload").
-					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
-			)
-		}),
+		// The notice has a slot of its own, so the page does not shift and
+		// get rebuilt when it appears.
+		app.Div().Class("update-slot").Body(
+			app.If(s.updateAvailable, func() app.UI {
+				// The answers live in the URL, so reloading keeps them.
+				return app.Div().Class("update-notice").Role("status").Body(
+					app.P().Text("A new version of this guide is available. Reloading keeps your answers."),
+					app.Button().Type("button").Class("button button--secondary").Text("Reload").
+						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+				)
+			}),
+		),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("site-header__inner").Body(
 				app.Img().Class("site-header__logo").Src("/web/"+c.Logo).Role("presentation").Width(40).Height(40),

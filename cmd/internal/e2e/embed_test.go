@@ -296,7 +296,7 @@ func TestEmbed_RefusedOrigin(t *testing.T) {
 			continue
 		}
 		ctx, cancel := chromedp.NewContext(host.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
-		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`location.href.startsWith(` + jsString(guideBase) + `) && !!document.querySelector("h1")`))
+		shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`location.href.startsWith(`+jsString(guideBase)+`) && !!document.querySelector("h1")`))
 		cancel()
 		if err == nil && shown {
 			t.Errorf("the guide shows in a frame of a refused origin: %s", info.URL)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
@@ -239,6 +240,7 @@ func (v *visitor) choose(label string) {
 		v.t.Fatalf("no option labelled %q on %q; page text:\n%s", label, v.heading(), v.text())
 	}
 	v.do(chromedp.Click(chromedp.CSS(`label[for="` + id + `"]`)))
+	v.settle()
 }
 
 // checked returns the labels of the ticked options on the page.
@@ -247,11 +249,15 @@ func (v *visitor) checked() []string {
 	return eval[[]string](v, `[...document.querySelectorAll("input:checked")].map(i => document.querySelector('label[for="' + i.id + '"]').innerText.trim())`)
 }
 
-// press clicks the button or link whose visible text is text.
+// press clicks the button or link whose visible text is text. A link with
+// visually hidden text also matches its whole text, as a screen reader reads
+// it: "Change how long you have had it".
 func (v *visitor) press(text string) {
 	v.t.Helper()
+	v.settle()
 	sel := eval[string](v, fmt.Sprintf(`(() => {
-		const el = [...document.querySelectorAll("main a, main button")].find(e => e.innerText.trim() === %s);
+		const t = %s;
+		const el = [...document.querySelectorAll("main a, main button")].find(e => e.innerText.trim() === t || e.textContent.replace(/\s+/g, " ").trim() === t);
 		if (!el) return "";
 		el.setAttribute("data-e2e-target", "1");
 		return "[data-e2e-target]";
@@ -263,6 +269,28 @@ func (v *visitor) press(text string) {
 	// The attribute goes with the old page on navigation; remove it if the
 	// click did not navigate.
 	chromedp.Run(v.ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("[data-e2e-target]").forEach(e => e.removeAttribute("data-e2e-target"))`))
+}
+
+// settle waits until the page has stopped changing for a moment. The app
+// renders after each event, and a click must not land on a layout that is
+// still moving (an error summary that comes or goes shifts the form). It
+// gives up quietly after 3 seconds (a page whose scripts are turned off has
+// no timers) and when the page goes away under it (a navigation).
+func (v *visitor) settle() {
+	v.t.Helper()
+	ctx, cancel := context.WithTimeout(v.ctx, 3*time.Second)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`new Promise(resolve => {
+		let quiet;
+		const done = () => { obs.disconnect(); resolve(); };
+		const obs = new MutationObserver(() => { clearTimeout(quiet); quiet = setTimeout(done, 80); });
+		obs.observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+		quiet = setTimeout(done, 80);
+		setTimeout(done, 2000);
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil && v.ctx.Err() != nil {
+		v.t.Fatalf("waiting for the page to settle: %v", v.ctx.Err())
+	}
 }
 
 // continueTo presses Continue and waits for the next heading.
@@ -426,4 +454,36 @@ func option(t *testing.T, q, o string) guide.Option {
 		t.Fatalf("no option %q for the question %q in the guide", o, q)
 	}
 	return opt
+}
+
+// eventually reports whether a JavaScript expression becomes truthy within
+// timeout, for checks that report a failure and go on rather than stop.
+func (v *visitor) eventually(expr string, timeout time.Duration) bool {
+	v.t.Helper()
+	_, err := chromedp.Run(v.ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
+	return err == nil
+}
+
+// focusedDescription describes the element that has the focus, for error
+// messages: its tag, id and text.
+func (v *visitor) focusedDescription() string {
+	v.t.Helper()
+	return eval[string](v, `(() => {
+		const el = document.activeElement;
+		if (!el) return "nothing";
+		return "<" + el.tagName.toLowerCase() + (el.id ? ' id="' + el.id + '"' : "") + ">" + (el === document.body ? "" : " " + JSON.stringify(el.innerText.trim().slice(0, 60)));
+	})()`)
+}
+
+// tabUntil presses Tab until the JavaScript expression is true of the
+// focused element, failing after 40 presses; what names the target.
+func (v *visitor) tabUntil(what, expr string) {
+	v.t.Helper()
+	for range 40 {
+		if eval[bool](v, expr) {
+			return
+		}
+		v.keys(kb.Tab)
+	}
+	v.t.Fatalf("pressed Tab 40 times on %q and the focus never reached %s; it is on %s", v.heading(), what, v.focusedDescription())
 }

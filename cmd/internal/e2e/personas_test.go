@@ -1,0 +1,548 @@
+//go:build browser
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The headings of the outcome card, one for each level.
+const (
+	headingEmergency = "Call 999 now"
+	headingUrgent    = "See a doctor today"
+	headingCaution   = "Acupuncture may be possible: tell the practitioner first"
+	headingRoutine   = "No warning signs in your answers"
+)
+
+// The headings of the pages around the questions.
+const (
+	headingStart = "Back pain: is acupuncture right for you?"
+	headingCheck = "Check your answers"
+)
+
+// outcome is what the result page must show for one level: the card's
+// heading and which booking links it offers.
+type outcome struct {
+	heading string
+	// primary and secondary say whether the booking link with
+	// data-booking="primary" or "secondary" is on the page.
+	primary, secondary bool
+	// emergency says whether the card is the emergency one: a call to 999
+	// and no booking at all.
+	emergency bool
+}
+
+// The four outcomes, written from the safety rules by hand: booking is
+// hidden for an emergency, secondary for urgent advice, primary otherwise.
+var (
+	routine   = outcome{heading: headingRoutine, primary: true}
+	caution   = outcome{heading: headingCaution, primary: true}
+	urgent    = outcome{heading: headingUrgent, secondary: true}
+	emergency = outcome{heading: headingEmergency, emergency: true}
+)
+
+// answer is one question answered by ticking options, in this order.
+type answer struct {
+	question string
+	options  []string
+}
+
+// persona is one walk through the guide from the start page to the result,
+// by clicking the options' visible labels.
+type persona struct {
+	name    string
+	answers []answer
+	want    outcome
+	// reasons lists "question/option" answers whose reason the outcome card
+	// must say back; notes lists caution options whose note it must show.
+	reasons []string
+	notes   []string
+	// show and hide list section ids (without "section-") that must and must
+	// not be on the result page, from the articles' For: lines.
+	show, hide []string
+	// before runs extra steps on a page before its answers are chosen; the
+	// key is a question id, or "check" for the check page. Each step must
+	// leave the visitor on the same page it started on.
+	before map[string]func(w *walk)
+}
+
+// personas are the walks through the guide. Together they cover every
+// outcome level, every kind of pain, every caution, and the ways a visitor
+// moves around: the error summary, "None of these", Change links, the
+// browser's back button and a reload.
+var personas = []persona{
+	{
+		name: "routine lower back pain after an error",
+		answers: []answer{
+			{"pain", []string{"lower-back"}},
+			{"duration", []string{"chronic"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"stress"}},
+			{"cautions", []string{"none"}},
+		},
+		want: routine,
+		show: []string{"lower-back", "lasting-pain", "stress", "side-effects", "evidence", "first-visit", "faq"},
+		hide: []string{"sciatica", "upper-back", "pain-not-sure", "new-pain", "evidence-sciatica", "sleep", "pregnancy"},
+		before: map[string]func(w *walk){
+			"duration": (*walk).errorSummary,
+		},
+	},
+	{
+		name: "routine upper back pain and screens, None of these",
+		answers: []answer{
+			{"pain", []string{"upper-back"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"desk", "screens"}},
+			{"cautions", []string{"none"}},
+		},
+		want: routine,
+		show: []string{"upper-back", "upper-back-screens", "desk-posture", "new-pain"},
+		hide: []string{"lower-back", "lasting-pain", "stress", "physical-work"},
+		before: map[string]func(w *walk){
+			"emergency": (*walk).noneClearsOthers,
+		},
+	},
+	{
+		name: "caution pregnancy with sciatica and a disc problem",
+		answers: []answer{
+			{"pain", []string{"sciatica", "disc"}},
+			{"duration", []string{"weeks"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"none"}},
+			{"cautions", []string{"pregnancy"}},
+		},
+		want:  caution,
+		notes: []string{"pregnancy"},
+		show:  []string{"sciatica", "disc", "evidence-sciatica", "lasting-pain", "pregnancy"},
+		hide:  []string{"lower-back", "new-pain", "stress", "desk-posture", "bleeding-disorder", "needle-fear"},
+	},
+	{
+		name: "caution bleeding disorder and blood thinners with tension",
+		answers: []answer{
+			{"pain", []string{"tension"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"stress", "sleep"}},
+			{"cautions", []string{"bleeding-disorder", "blood-thinners"}},
+		},
+		want:  caution,
+		notes: []string{"bleeding-disorder", "blood-thinners"},
+		show:  []string{"tension", "new-pain", "stress", "sleep", "bleeding-disorder", "blood-thinners"},
+		hide:  []string{"arthritis", "lasting-pain", "pregnancy", "pacemaker"},
+	},
+	{
+		name: "caution pacemaker and skin infection with arthritis",
+		answers: []answer{
+			{"pain", []string{"arthritis"}},
+			{"duration", []string{"chronic"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"lifting", "inactive"}},
+			{"cautions", []string{"pacemaker", "skin-infection"}},
+		},
+		want:  caution,
+		notes: []string{"pacemaker", "skin-infection"},
+		show:  []string{"arthritis", "lasting-pain", "physical-work", "moving-more", "pacemaker", "skin-infection"},
+		hide:  []string{"tension", "new-pain", "needle-fear", "blood-thinners"},
+	},
+	{
+		name: "caution needle fear, unsure of the pain, answer changed",
+		answers: []answer{
+			{"pain", []string{"not-sure"}},
+			{"duration", []string{"not-sure"}}, // changed to "weeks" on the check page
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"strain"}},
+			{"cautions", []string{"needle-fear"}},
+		},
+		want:  caution,
+		notes: []string{"needle-fear"},
+		show:  []string{"pain-not-sure", "lasting-pain", "recent-strain", "needle-fear"},
+		hide:  []string{"lower-back", "sciatica", "new-pain", "pregnancy"},
+		before: map[string]func(w *walk){
+			"check": func(w *walk) { w.changeAnswer("duration", "not-sure", "weeks") },
+		},
+	},
+	{
+		name: "urgent weakened immune system",
+		answers: []answer{
+			{"pain", []string{"lower-back", "sciatica"}},
+			{"duration", []string{"chronic"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"none"}},
+			{"cautions", []string{"weak-immune"}},
+		},
+		want:    urgent,
+		reasons: []string{"cautions/weak-immune"},
+		notes:   []string{"weak-immune"},
+		show:    []string{"lower-back", "sciatica", "evidence-sciatica", "weak-immune"},
+		hide:    []string{"pregnancy", "upper-back", "stress"},
+	},
+	{
+		name: "urgent when unsure of the emergency signs, browser back",
+		answers: []answer{
+			{"pain", []string{"lower-back"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"not-sure"}},
+			{"urgent", []string{"none"}},
+			{"factors", []string{"none"}},
+			{"cautions", []string{"none"}},
+		},
+		want:    urgent,
+		reasons: []string{"emergency/not-sure"},
+		show:    []string{"lower-back", "new-pain"},
+		hide:    []string{"sciatica", "lasting-pain", "pregnancy"},
+		before: map[string]func(w *walk){
+			"urgent": func(w *walk) { w.browserBack("emergency", "not-sure") },
+		},
+	},
+	{
+		name: "urgent fever and night pain, reload",
+		answers: []answer{
+			{"pain", []string{"upper-back"}},
+			{"duration", []string{"weeks"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"fever", "night-pain"}},
+			{"factors", []string{"sleep"}},
+			{"cautions", []string{"none"}},
+		},
+		want:    urgent,
+		reasons: []string{"urgent/fever", "urgent/night-pain"},
+		show:    []string{"upper-back", "lasting-pain", "sleep"},
+		hide:    []string{"upper-back-screens", "lower-back", "new-pain", "stress"},
+		before: map[string]func(w *walk){
+			"cautions": func(w *walk) { w.backAndReload("factors", "sleep") },
+		},
+	},
+	{
+		name: "emergency numbness around the bottom",
+		answers: []answer{
+			{"pain", []string{"sciatica"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"saddle-numbness"}},
+		},
+		want:    emergency,
+		reasons: []string{"emergency/saddle-numbness"},
+		show:    []string{"sciatica", "new-pain"},
+		hide:    []string{"lower-back", "lasting-pain", "stress", "pregnancy"},
+	},
+	{
+		name: "emergency chest pain and weak legs",
+		answers: []answer{
+			{"pain", []string{"lower-back", "disc"}},
+			{"duration", []string{"chronic"}},
+			{"emergency", []string{"both-legs", "chest-pain", "not-sure"}},
+		},
+		want:    emergency,
+		reasons: []string{"emergency/both-legs", "emergency/chest-pain"},
+		show:    []string{"lower-back", "disc", "evidence-sciatica", "lasting-pain"},
+		hide:    []string{"sciatica", "new-pain", "needle-fear"},
+	},
+}
+
+// TestPersonas walks the guide as each persona does, from the start page to
+// the result, and checks the outcome, the booking links, the sections and
+// that no answer leaves the browser.
+func TestPersonas(t *testing.T) {
+	for _, p := range personas {
+		t.Run(p.name, func(t *testing.T) {
+			w := &walk{visitor: newVisitor(t), p: p}
+			w.run()
+		})
+	}
+}
+
+// walk is one persona's visit in progress.
+type walk struct {
+	*visitor
+	p persona
+	// since is how many requests were recorded when the app last started;
+	// no request after it may carry an answer.
+	since int
+	// ids are every answer id ticked so far, kept or not.
+	ids []string
+}
+
+// run walks from the start page to the result and checks the result.
+func (w *walk) run() {
+	t := w.t
+	w.open("/")
+	w.since = w.requestCount()
+	w.waitHeading(headingStart)
+	w.press("Start now")
+	for i, a := range w.p.answers {
+		w.waitHeading(questionTitle(t, a.question))
+		if step := w.p.before[a.question]; step != nil {
+			step(w)
+		}
+		for _, o := range a.options {
+			w.tick(a.question, o)
+		}
+		w.waitChecked(a.question, a.options, "after choosing the answers")
+		next := headingCheck
+		switch {
+		case i+1 < len(w.p.answers):
+			next = questionTitle(t, w.p.answers[i+1].question)
+		case w.p.want.emergency:
+			next = headingEmergency
+		}
+		w.continueTo(next)
+	}
+	if !w.p.want.emergency {
+		for _, a := range w.p.answers {
+			w.checkSummary(a.question, w.labels(a.question, a.options))
+		}
+		if step := w.p.before["check"]; step != nil {
+			step(w)
+		}
+		w.press("See your results")
+		w.waitHeading(w.p.want.heading)
+	}
+	if got := w.url().Path; got != "/result" {
+		t.Errorf("the outcome shows at %s, want /result", got)
+	}
+	w.checkResult()
+	w.checkRequests()
+	w.checkPrivacy()
+}
+
+// tick clicks the label of option o of question q and remembers its id.
+func (w *walk) tick(q, o string) {
+	w.t.Helper()
+	w.ids = append(w.ids, o)
+	w.choose(option(w.t, q, o).Label)
+}
+
+// labels returns the visible labels of options of question q.
+func (w *walk) labels(q string, options []string) []string {
+	var out []string
+	for _, o := range options {
+		out = append(out, option(w.t, q, o).Label)
+	}
+	return out
+}
+
+// checkResult checks the outcome card, the booking links and the sections.
+func (w *walk) checkResult() {
+	t := w.t
+	want := w.p.want
+	if got := w.heading(); got != want.heading {
+		t.Errorf("outcome heading: got %q, want %q", got, want.heading)
+	}
+	card := w.textOf("section.outcome")
+	if got := w.exists(`[data-booking="primary"]`); got != want.primary {
+		t.Errorf("primary booking link [data-booking=primary] present: got %v, want %v", got, want.primary)
+	}
+	if got := w.exists(`[data-booking="secondary"]`); got != want.secondary {
+		t.Errorf("secondary booking link [data-booking=secondary] present: got %v, want %v", got, want.secondary)
+	}
+	if want.emergency {
+		if !w.exists(`section.outcome a[href="tel:999"]`) {
+			t.Errorf("the outcome card has no tel:999 link; card text:\n%s", card)
+		}
+		if n := eval[int](w.visitor, `document.querySelectorAll("[data-booking], a[href*='willowlane.example/book']").length`); n != 0 {
+			t.Errorf("booking links on an emergency result: got %d, want 0", n)
+		}
+	}
+	for _, r := range w.p.reasons {
+		q, o, _ := strings.Cut(r, "/")
+		if reason := option(t, q, o).Reason; !strings.Contains(card, reason) {
+			t.Errorf("the outcome card does not say the reason for %s %q; got card text:\n%s", r, reason, card)
+		}
+	}
+	for _, n := range w.p.notes {
+		if note := option(t, "cautions", n).Note; !strings.Contains(card, note) {
+			t.Errorf("the outcome card does not show the caution note for %q (%q); got card text:\n%s", n, note, card)
+		}
+	}
+	shown := eval[[]string](w.visitor, `[...document.querySelectorAll("article.section")].filter(a => a.offsetParent !== null).map(a => a.id)`)
+	for _, id := range w.p.show {
+		if !slices.Contains(shown, "section-"+id) {
+			t.Errorf("section-%s is not shown; got sections %q", id, shown)
+		}
+	}
+	for _, id := range w.p.hide {
+		if w.exists("#section-" + id) {
+			t.Errorf("section-%s is on the page, want it absent; got sections %q", id, shown)
+		}
+	}
+}
+
+// checkRequests checks that no request since the app last started carries
+// an answer: the guide moves between its pages inside the app.
+func (w *walk) checkRequests() {
+	for _, r := range w.requestsSince(w.since) {
+		for _, id := range w.ids {
+			if strings.Contains(r, id) {
+				w.t.Errorf("request %s after the app started carries the answer %q; want no answer to leave the browser", r, id)
+			}
+		}
+	}
+}
+
+// checkSummary checks that the check page shows labels as the answer to
+// question q.
+func (w *walk) checkSummary(q string, labels []string) {
+	question, _ := suite.guide.Question(q)
+	got := eval[[]string](w.visitor, fmt.Sprintf(`(() => {
+		const row = [...document.querySelectorAll(".summary-list__row")].find(r => r.querySelector(".summary-list__key").innerText.trim() === %s);
+		return row ? [...row.querySelectorAll(".summary-list__value li")].map(li => li.innerText.trim()) : null;
+	})()`, jsString(question.Summary)))
+	if got == nil {
+		w.t.Errorf("the check page has no row %q", question.Summary)
+		return
+	}
+	if !slices.Equal(got, labels) {
+		w.t.Errorf("the check page shows %q for %q, want %q", got, question.Summary, labels)
+	}
+}
+
+// errorSummary presses Continue with nothing chosen and checks the error
+// summary: shown, focused and named in the document title.
+func (w *walk) errorSummary() {
+	t := w.t
+	heading := w.heading()
+	w.press("Continue")
+	w.poll("the error summary", `!!document.getElementById("error-summary")`)
+	if got := w.heading(); got != heading {
+		t.Errorf("after Continue with nothing chosen the heading is %q, want %q", got, heading)
+	}
+	if got := w.textOf("#error-summary"); !strings.Contains(got, "There is a problem") {
+		t.Errorf("error summary text: got %q, want it to contain %q", got, "There is a problem")
+	}
+	if !eval[bool](w.visitor, `(() => { const r = document.getElementById("error-summary").getBoundingClientRect(); return r.width > 0 && r.height > 0; })()`) {
+		t.Errorf("the error summary is not visible")
+	}
+	if !w.eventually(`document.activeElement && document.activeElement.id === "error-summary"`, 3*time.Second) {
+		t.Errorf("after Continue with nothing chosen the focus is on %s, want the error summary (document.activeElement.id === \"error-summary\")", w.focusedDescription())
+	}
+	if got := w.title(); !strings.HasPrefix(got, "Error:") {
+		t.Errorf("document title: got %q, want it to start with %q", got, "Error:")
+	}
+}
+
+// noneClearsOthers checks that "None of these" and the other boxes of the
+// current checkbox question exclude each other.
+func (w *walk) noneClearsOthers() {
+	t := w.t
+	q := "emergency"
+	w.tick(q, "saddle-numbness")
+	w.tick(q, "chest-pain")
+	w.waitChecked(q, []string{"saddle-numbness", "chest-pain"}, "after ticking two signs")
+	w.tick(q, "none")
+	w.waitChecked(q, []string{"none"}, "after ticking None of these")
+	w.tick(q, "both-legs")
+	w.waitChecked(q, []string{"both-legs"}, "after ticking a sign beside None of these")
+	// Untick the sign so the persona's own answer, None of these, stands alone.
+	w.choose(option(t, q, "both-legs").Label)
+	w.waitChecked(q, nil, "after unticking the sign again")
+}
+
+// changeAnswer uses the check page's Change link for question q to replace
+// the answer from with to, and checks that Continue comes back to the check
+// page with the new answer.
+func (w *walk) changeAnswer(q, from, to string) {
+	t := w.t
+	question, _ := suite.guide.Question(q)
+	w.press("Change " + lower(question.Summary))
+	w.waitHeading(question.Title)
+	w.waitChecked(q, []string{from}, "after its Change link")
+	w.tick(q, to)
+	w.continueTo(headingCheck)
+	w.checkSummary(q, w.labels(q, []string{to}))
+	if got := w.url().Query()[q]; !slices.Equal(got, []string{to}) {
+		t.Errorf("check page URL answer to %s: got %q, want %q", q, got, []string{to})
+	}
+}
+
+// browserBack presses the browser's back button on the page after question
+// q and expects q again with its answer still ticked, then continues.
+func (w *walk) browserBack(q string, options ...string) {
+	t := w.t
+	here := w.heading()
+	w.back()
+	w.waitHeading(questionTitle(t, q))
+	if !w.waitChecked(q, options, "after the browser's back button (the answer given before)") {
+		// Answer again, so the walk can go on and check the rest.
+		got := w.checked()
+		for _, label := range w.labels(q, options) {
+			if !slices.Contains(got, label) {
+				w.choose(label)
+			}
+		}
+	}
+	w.continueTo(here)
+}
+
+// backAndReload follows the page's Back link to question q, reloads the
+// page there and expects its answer still ticked, then continues.
+func (w *walk) backAndReload(q string, options ...string) {
+	t := w.t
+	here := w.heading()
+	w.press("Back")
+	w.waitHeading(questionTitle(t, q))
+	w.waitChecked(q, options, "after the Back link")
+	// The reload sends the page's URL, answers and all, to the server:
+	// check the requests before it, then start counting again.
+	w.checkRequests()
+	w.reload()
+	w.waitHeading(questionTitle(t, q))
+	w.since = w.requestCount()
+	w.waitChecked(q, options, "after a reload")
+	w.continueTo(here)
+}
+
+// waitChecked waits until exactly the options of question q are ticked, as
+// the app renders after each click, and reports an error with what is
+// ticked if that does not happen; it returns whether it did.
+func (w *walk) waitChecked(q string, options []string, when string) bool {
+	w.t.Helper()
+	want := w.labels(q, options)
+	if w.eventually(fmt.Sprintf(`(() => {
+		const want = %s;
+		const got = [...document.querySelectorAll("input:checked")].map(i => document.querySelector('label[for="' + i.id + '"]').innerText.trim());
+		return got.length === want.length && want.every(l => got.includes(l));
+	})()`, jsArray(want)), 3*time.Second) {
+		return true
+	}
+	w.t.Errorf("%s the ticked options on %q are %q, want %q (URL %s)", when, q, w.checked(), want, w.url())
+	w.t.Logf("the inputs (id=checked property/checked attribute): %s", eval[string](w.visitor, `[...document.querySelectorAll("input:not([type=hidden])")].map(i => i.id + "=" + i.checked + "/" + i.hasAttribute("checked")).join(" ")`))
+	return false
+}
+
+// sameSet reports whether a and b hold the same strings in any order.
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// lower lower-cases the first letter of s, as the check page's hidden link
+// text does.
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// jsArray writes ss as a JavaScript array literal.
+func jsArray(ss []string) string {
+	if ss == nil {
+		ss = []string{}
+	}
+	b, _ := json.Marshal(ss)
+	return string(b)
+}
