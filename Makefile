@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 # for a page this size.
 WASM_FLAGS := -trimpath -gcflags=all=-l -ldflags="-s -w"
 
-.PHONY: all build content wasm compress run test unit browser static size clean deps browser-deps
+.PHONY: all build content wasm compress run test unit browser static size clean deps browser-deps bench
 
 all: build
 
@@ -84,3 +84,24 @@ size: build
 clean:
 	rm -f web/app.wasm web/*.br web/*.gz .browser-test.log
 	rm -rf dist screenshots
+
+## bench: load times in Chromium (slow and 4G profiles, Go server and nginx
+## serving the static export) and a wrk load test of the Go server against
+## nginx; prints the tables and writes them to bench-results.txt. Installs
+## nginx, its brotli module, wrk and Chromium from Debian if missing (root).
+bench: build
+	@missing=""; \
+	command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "make bench needs$$missing: install with sudo apt-get install -y$$missing" >&2; exit 1; \
+		fi; \
+		echo "Installing$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+			{ apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; } || exit 1; \
+	fi
+	$(GO) run ./cmd/bench -go $(GO) -web web -chromium $(CHROMIUM) -out bench-results.txt

@@ -25,6 +25,14 @@ func (p *checkPage) OnNav(ctx app.Context) {
 	focusAfterNav(ctx)
 }
 
+// OnInit reads the URL before the first render in the browser, so the app's
+// first frame shows the same page as the prerendered HTML it replaces.
+func (p *checkPage) OnInit() {
+	if app.IsClient {
+		p.load(app.Window().URL())
+	}
+}
+
 // load reads the page's state from its URL.
 func (p *checkPage) load(u *url.URL) {
 	p.answers, _ = theGuide.Decode(u.Query())

@@ -22,22 +22,28 @@ type questionPage struct {
 	selected []string
 	change   bool
 	invalid  bool
+	// url is the address the state was read from; pending is a Continue
+	// pressed on a static host before the app ran.
+	url     string
+	pending bool
 }
 
 // newQuestionPage returns a question page; OnNav reads which question.
 func newQuestionPage() *questionPage { return &questionPage{} }
 
+// OnInit reads the URL before the first render in the browser, so the app's
+// first frame shows the same page as the prerendered HTML it replaces.
+func (p *questionPage) OnInit() {
+	if app.IsClient {
+		p.open(app.Window().URL())
+	}
+}
+
 // OnNav reads the question and the answers from the URL.
 func (p *questionPage) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
-	p.load(u)
-	// On the first page the app shows, the ticks come from the prerendered
-	// page, where the visitor may have answered before the app arrived.
-	checked, touched, pending := handover.claim(u.Path, p.question.ID)
-	if touched {
-		p.selected = checked
-	}
-	if pending {
+	p.open(ctx.Page().URL())
+	if p.pending {
+		p.pending = false
 		ctx.Defer(func(ctx app.Context) { p.next(ctx) })
 	}
 	ctx.Page().SetTitle(p.title())
@@ -46,6 +52,22 @@ func (p *questionPage) OnNav(ctx app.Context) {
 		return
 	}
 	focusAfterNav(ctx)
+}
+
+// open reads the page's state from u, once per address. On the first page
+// the app shows, the ticks come from the prerendered page, where the visitor
+// may have answered before the app arrived.
+func (p *questionPage) open(u *url.URL) {
+	if p.url == u.String() {
+		return
+	}
+	p.url = u.String()
+	p.load(u)
+	checked, touched, pending := handover.claim(u.Path, p.question.ID)
+	if touched {
+		p.selected = checked
+	}
+	p.pending = pending
 }
 
 // load reads the page's state from its URL.

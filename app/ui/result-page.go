@@ -32,6 +32,14 @@ func (p *resultPage) OnNav(ctx app.Context) {
 	focusAfterNav(ctx)
 }
 
+// OnInit reads the URL before the first render in the browser, so the app's
+// first frame shows the same page as the prerendered HTML it replaces.
+func (p *resultPage) OnInit() {
+	if app.IsClient {
+		p.load(app.Window().URL())
+	}
+}
+
 // load reads the answers from the URL and asks the engine for the result.
 func (p *resultPage) load(u *url.URL) {
 	p.answers, _ = theGuide.Decode(u.Query())

@@ -76,3 +76,12 @@ func Gzip(b []byte) []byte {
 	w.Close()
 	return buf.Bytes()
 }
+
+// GzipFast compresses b quickly, for responses made on each request.
+func GzipFast(b []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}

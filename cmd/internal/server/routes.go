@@ -5,8 +5,10 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"time"
 
 	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/compress"
 	"symptomguide/cmd/internal/site"
 )
 
@@ -40,7 +42,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case goAppFiles[r.URL.Path]:
-			s.app.ServeHTTP(w, r)
+			s.serveAsset(w, r, s.cached(r.URL.Path))
 		case isPage(r.URL.Path):
 			s.page(w, r)
 		default:
@@ -113,47 +115,41 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.RawQuery == "" {
-		p := s.cachedPage(r.URL.Path)
-		h := w.Header()
-		h.Set("Content-Type", "text/html; charset=utf-8")
-		h.Set("Cache-Control", "no-cache")
-		h.Set("ETag", p.etag)
-		if r.Header.Get("If-None-Match") == p.etag {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		h.Set("Content-Length", strconv.Itoa(len(p.body)))
-		if r.Method != http.MethodHead {
-			w.Write(p.body)
-		}
+		s.serveAsset(w, r, s.cached(r.URL.Path))
 		return
 	}
+	// A page rendered from answers is compressed on the fly and never
+	// stored: not here, not by the browser, not by any cache between.
 	body := s.render(r)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	h.Set("Vary", "Accept-Encoding")
+	if accepts(r, "gzip") {
+		body = compress.GzipFast(body)
+		h.Set("Content-Encoding", "gzip")
+	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
 }
 
-// renderedPage is a page without answers, rendered once.
-type renderedPage struct {
-	body []byte
-	etag string
-}
-
-// cachedPage returns the page at path without answers, rendering it the
-// first time.
-func (s *Server) cachedPage(path string) *renderedPage {
-	if p, ok := s.pages.Load(path); ok {
-		return p.(*renderedPage)
+// cached returns what go-app serves at path (a page without answers, or
+// one of go-app's scripts), rendering and compressing it the first time.
+// Nothing here depends on a visitor: no path with a query is ever cached.
+func (s *Server) cached(path string) *asset {
+	if a, ok := s.pages.Load(path); ok {
+		return a.(*asset)
 	}
-	r := httptest.NewRequest(http.MethodGet, path, nil)
-	p := &renderedPage{body: s.render(r), etag: `"` + s.site.Version + `"`}
-	actual, _ := s.pages.LoadOrStore(path, p)
-	return actual.(*renderedPage)
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	body, ctype := rec.Body.Bytes(), rec.Header().Get("Content-Type")
+	if strings.HasPrefix(ctype, "text/html") {
+		body, ctype = site.Finish(body), "text/html; charset=utf-8"
+	}
+	a, _ := s.pages.LoadOrStore(path, memoryAsset(body, ctype, time.Time{}))
+	return a.(*asset)
 }
 
 // render has go-app prerender the page for r and finishes it.

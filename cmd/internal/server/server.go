@@ -42,7 +42,8 @@ type Server struct {
 	cfg    Config
 	site   *site.Site
 	assets map[string]*asset
-	// pages holds pages without answers, rendered once (path → *renderedPage).
+	// pages holds what go-app serves without answers, rendered once: pages
+	// and go-app's scripts (path → *asset).
 	pages   sync.Map
 	app     *app.Handler
 	handler http.Handler

@@ -4,75 +4,128 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"symptomguide/cmd/internal/compress"
 )
 
 // decodedLengthHeader carries a compressed file's decoded length.
 const decodedLengthHeader = "X-Decoded-Length"
 
-// asset is one file of the web folder, held in memory with its
-// pre-compressed copies.
+// largeFile is the size from which a file is sent from disk on each request
+// (the kernel copies it to the socket) rather than held in memory.
+const largeFile = 256 << 10
+
+// asset is one file to serve, in each encoding it has.
 type asset struct {
-	body    []byte
-	br, gz  []byte
-	etag    string
-	ctype   string
-	modtime time.Time
+	ctype    string
+	modtime  time.Time
+	size     int // decoded length
+	variants []variant
 }
 
-// loadAssets reads every file of dir into memory. Copies ending in .br and
-// .gz are attached to the file they compress rather than served alone.
+// variant is one encoding of an asset: held in memory, or for large files
+// read from disk on each request.
+type variant struct {
+	encoding string // "", "br" or "gzip"
+	data     []byte
+	path     string
+	size     int64
+	etag     string
+}
+
+// open returns the variant's content.
+func (v variant) open() (io.ReadSeeker, func(), error) {
+	if v.path == "" {
+		return bytes.NewReader(v.data), func() {}, nil
+	}
+	f, err := os.Open(v.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, func() { f.Close() }, nil
+}
+
+// etagOf returns a strong ETag for content.
+func etagOf(b []byte, encoding string) string {
+	sum := sha256.Sum256(b)
+	tag := hex.EncodeToString(sum[:10])
+	if encoding != "" {
+		tag += "-" + encoding
+	}
+	return `"` + tag + `"`
+}
+
+// loadAssets reads the web folder. Copies ending in .br and .gz are served
+// as encodings of the file they compress, and only while they are at least
+// as new as it, so a stale copy from an older build is never served.
 func loadAssets(dir string) (map[string]*asset, error) {
 	assets := map[string]*asset{}
-	root := os.DirFS(dir)
-	err := fs.WalkDir(root, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
-			return err
-		}
-		body, err := fs.ReadFile(root, name)
-		if err != nil {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
 			return err
 		}
 		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(body)
-		a := &asset{
-			body:    body,
-			etag:    `"` + hex.EncodeToString(sum[:10]) + `"`,
-			ctype:   contentType(name),
-			modtime: info.ModTime(),
+		rel, _ := filepath.Rel(dir, p)
+		a := &asset{ctype: contentType(p), modtime: info.ModTime(), size: int(info.Size())}
+		for _, enc := range []struct{ ext, name string }{{".br", "br"}, {".gz", "gzip"}, {"", ""}} {
+			file := p + enc.ext
+			fi, err := os.Stat(file)
+			if err != nil || fi.ModTime().Before(info.ModTime()) {
+				continue
+			}
+			v, err := fileVariant(file, enc.name, fi.Size())
+			if err != nil {
+				return err
+			}
+			a.variants = append(a.variants, v)
 		}
-		// A compressed copy is only used when it is newer than its file, so
-		// a stale copy from an older build is never served.
-		a.br = compressedCopy(root, name+".br", info.ModTime())
-		a.gz = compressedCopy(root, name+".gz", info.ModTime())
-		assets[name] = a
+		assets[filepath.ToSlash(rel)] = a
 		return nil
 	})
 	return assets, err
 }
 
-// compressedCopy reads a compressed copy if it is at least as new as its
-// source.
-func compressedCopy(root fs.FS, name string, source time.Time) []byte {
-	info, err := fs.Stat(root, name)
-	if err != nil || info.ModTime().Before(source) {
-		return nil
-	}
-	b, err := fs.ReadFile(root, name)
+// fileVariant reads a file's ETag, keeping its content in memory unless it
+// is large.
+func fileVariant(file, encoding string, size int64) (variant, error) {
+	b, err := os.ReadFile(file)
 	if err != nil {
-		return nil
+		return variant{}, err
 	}
-	return b
+	v := variant{encoding: encoding, size: size, etag: etagOf(b, encoding)}
+	if size >= largeFile {
+		v.path = file
+	} else {
+		v.data = b
+	}
+	return v, nil
+}
+
+// memoryAsset makes an asset of content in memory, with brotli and gzip
+// copies when it is worth compressing.
+func memoryAsset(body []byte, ctype string, modtime time.Time) *asset {
+	a := &asset{ctype: ctype, modtime: modtime, size: len(body)}
+	if len(body) >= 1024 {
+		br, gz := compress.Brotli(body), compress.Gzip(body)
+		a.variants = append(a.variants,
+			variant{encoding: "br", data: br, size: int64(len(br)), etag: etagOf(body, "br")},
+			variant{encoding: "gzip", data: gz, size: int64(len(gz)), etag: etagOf(body, "gzip")})
+	}
+	a.variants = append(a.variants, variant{data: body, size: int64(len(body)), etag: etagOf(body, "")})
+	return a
 }
 
 // contentType returns the MIME type for a file name.
@@ -91,8 +144,8 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// static serves the web folder under /web/ from memory: brotli, then gzip,
-// by Accept-Encoding, with ETags, 304s, Range and HEAD. Folders are never
+// static serves the web folder under /web/: brotli, then gzip, by
+// Accept-Encoding, with ETags, 304s, Range and HEAD. Folders are never
 // listed and nothing outside the folder is reachable: only names read at
 // start-up exist.
 func (s *Server) static() http.Handler {
@@ -107,38 +160,45 @@ func (s *Server) static() http.Handler {
 	})
 }
 
-// serveAsset writes one asset in the best encoding the client accepts.
+// serveAsset writes an asset in the best encoding the client accepts.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	h := w.Header()
-	body, etag := a.body, a.etag
-	if a.br != nil || a.gz != nil {
+	v := a.variants[len(a.variants)-1]
+	if len(a.variants) > 1 {
 		h.Set("Vary", "Accept-Encoding")
-		switch {
-		case a.br != nil && accepts(r, "br"):
-			body, etag = a.br, strings.TrimSuffix(a.etag, `"`)+`-br"`
-			h.Set("Content-Encoding", "br")
-		case a.gz != nil && accepts(r, "gzip"):
-			body, etag = a.gz, strings.TrimSuffix(a.etag, `"`)+`-gz"`
-			h.Set("Content-Encoding", "gzip")
+		for _, c := range a.variants {
+			if c.encoding != "" && accepts(r, c.encoding) {
+				v = c
+				break
+			}
 		}
 	}
+	content, done, err := v.open()
+	if err != nil {
+		errorPage(w, http.StatusInternalServerError)
+		return
+	}
+	defer done()
 	h.Set("Content-Type", a.ctype)
-	h.Set("ETag", etag)
+	h.Set("ETag", v.etag)
 	// Files keep their names from build to build, so browsers check the
 	// ETag each time; the service worker's versioned cache keeps them for
 	// repeat and offline visits.
-	h.Set("Cache-Control", "no-cache")
-	if h.Get("Content-Encoding") != "" {
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	if v.encoding != "" {
+		h.Set("Content-Encoding", v.encoding)
 		// Content-Length counts the compressed bytes; go-app's loader reads
 		// this header to show progress in decoded bytes.
-		h.Set(decodedLengthHeader, strconv.Itoa(len(a.body)))
+		h.Set(decodedLengthHeader, strconv.Itoa(a.size))
 		// http.ServeContent leaves Content-Length out for encoded bodies;
 		// a whole body's length is known, so say it.
 		if r.Header.Get("Range") == "" {
-			h.Set("Content-Length", strconv.Itoa(len(body)))
+			h.Set("Content-Length", strconv.FormatInt(v.size, 10))
 		}
 	}
-	http.ServeContent(w, r, "", a.modtime, bytes.NewReader(body))
+	http.ServeContent(w, r, "", a.modtime, content)
 }
 
 // accepts reports whether the request's Accept-Encoding allows coding.
