@@ -10,7 +10,6 @@ import (
 	"log"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +23,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/browser"
 	"symptomguide/cmd/internal/server"
 )
 
@@ -55,19 +55,8 @@ func (p profile) String() string {
 		p.name, p.latencyMS, p.down*8/1e6, p.up*8/1e3, p.cpu)
 }
 
-// networkConditions are the parameters of Network.emulateNetworkConditions,
-// which cdproto no longer generates, so it is sent as a raw command.
-type networkConditions struct {
-	Offline            bool    `json:"offline"`
-	Latency            float64 `json:"latency"`
-	DownloadThroughput float64 `json:"downloadThroughput"`
-	UploadThroughput   float64 `json:"uploadThroughput"`
-}
-
-var emulateNetworkConditions = cdp.Command[networkConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
-
-func (p profile) conditions() networkConditions {
-	return networkConditions{Latency: p.latencyMS, DownloadThroughput: p.down, UploadThroughput: p.up}
+func (p profile) conditions() browser.NetworkConditions {
+	return browser.NetworkConditions{Latency: p.latencyMS, DownloadThroughput: p.down, UploadThroughput: p.up}
 }
 
 // host is one way of serving the guide in the load benchmark.
@@ -128,21 +117,21 @@ func loadBench(ctx context.Context, o options, ng *nginx, out *report) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, browserOptions(o.chromium, tmp)...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, browser.Options(o.chromium, tmp, phoneWidth, phoneHeight)...)
 	defer cancelAlloc()
 	// chromedp reports the end of the auto-attached worker sessions it
 	// never used as errors; they are not.
-	browser, cancelBrowser := chromedp.NewContext(alloc, chromedp.WithErrorf(func(format string, args ...any) {
+	bctx, cancelBrowser := chromedp.NewContext(alloc, chromedp.WithErrorf(func(format string, args ...any) {
 		if o.verbose {
 			progress("chromedp: "+format, args...)
 		}
 	}))
 	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil {
+	if err := chromedp.Do(bctx); err != nil {
 		return fmt.Errorf("Chromium failed to start: %w", err)
 	}
-	version, _ := chromedp.CallBrowser(browser, cdpBrowserGetVersion, cdp.Empty{})
-	ws, err := watchWorkers(browser)
+	version, _ := chromedp.CallBrowser(bctx, cdpBrowserGetVersion, cdp.Empty{})
+	ws, err := watchWorkers(bctx)
 	if err != nil {
 		return err
 	}
@@ -161,7 +150,7 @@ func loadBench(ctx context.Context, o options, ng *nginx, out *report) error {
 		for i := range o.runs {
 			for _, h := range hosts {
 				progress("load %s, %s: visit %d of %d", p.name, h.name, i+1, o.runs)
-				c, r, err := measure(ctx, browser, ws, script, p, h, o.verbose)
+				c, r, err := measure(ctx, bctx, ws, script, p, h, o.verbose)
 				if err != nil {
 					return fmt.Errorf("%s, %s, visit %d: %w", p.name, h.name, i+1, err)
 				}
@@ -187,29 +176,6 @@ var cdpBrowserGetVersion = cdp.Command[cdp.Empty, struct {
 
 // The viewport of a common phone.
 const phoneWidth, phoneHeight = 412, 915
-
-// browserOptions are the e2e suite's flags: headless, no sandbox (root), and
-// nothing that reaches out to the network.
-func browserOptions(chromium, tmp string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-features", "Translate,MediaRouter,OptimizationHints"),
-		chromedp.Flag("force-prefers-reduced-motion", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.Env("TMPDIR=" + tmp),
-		chromedp.WindowSize(phoneWidth, phoneHeight),
-	}
-}
 
 // netlog records the network events of one target: which requests went to
 // the network and how many bytes each received.
@@ -334,10 +300,10 @@ type workerVisit struct {
 
 // watchWorkers starts the auto-attach and the goroutine that serves it
 // until ctx ends.
-func watchWorkers(browser context.Context) (*workers, error) {
+func watchWorkers(bctx context.Context) (*workers, error) {
 	w := &workers{visits: map[cdp.BrowserContextID]*workerVisit{}}
-	attached := chromedp.BrowserEvents(browser, target.AttachedToTarget)
-	_, err := chromedp.CallBrowser(browser, target.SetAutoAttach, target.SetAutoAttachParams{
+	attached := chromedp.BrowserEvents(bctx, target.AttachedToTarget)
+	_, err := chromedp.CallBrowser(bctx, target.SetAutoAttach, target.SetAutoAttachParams{
 		AutoAttach:             true,
 		WaitForDebuggerOnStart: true,
 		Flatten:                new(true),
@@ -359,15 +325,15 @@ func watchWorkers(browser context.Context) (*workers, error) {
 			w.mu.Lock()
 			v := w.visits[ev.TargetInfo.BrowserContextID]
 			w.mu.Unlock()
-			go w.attach(browser, v, ev.TargetInfo.TargetID)
+			go w.attach(bctx, v, ev.TargetInfo.TargetID)
 		}
 	}()
 	return w, nil
 }
 
 // attach gives a paused worker the visit's network, then lets it run.
-func (w *workers) attach(browser context.Context, v *workerVisit, id target.ID) {
-	parent := browser
+func (w *workers) attach(bctx context.Context, v *workerVisit, id target.ID) {
+	parent := bctx
 	if v != nil {
 		parent = v.ctx
 	}
@@ -376,7 +342,7 @@ func (w *workers) attach(browser context.Context, v *workerVisit, id target.ID) 
 	if err == nil && v != nil {
 		err = chromedp.Listen(sw, v.log.event)
 		if err == nil {
-			_, err = chromedp.Call(sw, emulateNetworkConditions, v.profile.conditions())
+			_, err = chromedp.Call(sw, browser.EmulateNetworkConditions, v.profile.conditions())
 		}
 		v.mu.Lock()
 		v.n++
@@ -414,8 +380,8 @@ const wasmDownload = 100_000
 // measure makes one cold visit of loadPath in a fresh browser context, waits
 // for the service worker to be active, then makes a repeat visit in the same
 // tab.
-func measure(parent, browser context.Context, ws *workers, script string, p profile, h host, verbose bool) (cold, repeat visit, err error) {
-	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+func measure(parent, bctx context.Context, ws *workers, script string, p profile, h host, verbose bool) (cold, repeat visit, err error) {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
 	defer cancel()
 	ctx, cancelTimeout := context.WithTimeout(ctx, 200*time.Second)
 	defer cancelTimeout()
@@ -439,7 +405,7 @@ func measure(parent, browser context.Context, ws *workers, script string, p prof
 			if _, err := cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
 				return err
 			}
-			if _, err := cdp.Call(ctx, t, emulateNetworkConditions, p.conditions()); err != nil {
+			if _, err := cdp.Call(ctx, t, browser.EmulateNetworkConditions, p.conditions()); err != nil {
 				return err
 			}
 			_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})

@@ -132,17 +132,7 @@ func frameVisitor(t *testing.T, host *visitor, guideBase, embedID string) *visit
 			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.name`))
 			if err == nil && got == name {
 				t.Cleanup(cancel)
-				console := chromedp.Console(ctx)
-				go func() {
-					for m, err := range console {
-						if err != nil {
-							return
-						}
-						f.mu.Lock()
-						f.console = append(f.console, m)
-						f.mu.Unlock()
-					}
-				}()
+				f.recordConsole()
 				f.waitApp()
 				return f
 			}

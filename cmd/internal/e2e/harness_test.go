@@ -22,6 +22,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/browser"
 	"symptomguide/cmd/internal/server"
 )
 
@@ -77,7 +78,7 @@ func runSuite(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, browserOptions(tmp)...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, browser.Options(*chromiumPath, tmp, 1280, 800)...)
 	defer cancelAlloc()
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	defer cancelBrowser()
@@ -87,29 +88,6 @@ func runSuite(m *testing.M) int {
 	}
 	suite.browser = browser
 	return m.Run()
-}
-
-// browserOptions are the flags that work on this machine: headless, no
-// sandbox (root), and nothing that reaches out to the network.
-func browserOptions(tmp string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(*chromiumPath),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-features", "Translate,MediaRouter,OptimizationHints"),
-		chromedp.Flag("force-prefers-reduced-motion", true),
-		chromedp.UserDataDir(filepath.Join(tmp, "profile")),
-		chromedp.Env("TMPDIR=" + tmp),
-		chromedp.WindowSize(1280, 800),
-	}
 }
 
 func envOr(key, def string) string {
@@ -156,7 +134,14 @@ func newVisitor(t *testing.T) *visitor {
 			v.mu.Unlock()
 		}
 	}()
-	console := chromedp.Console(ctx)
+	v.recordConsole()
+	return v
+}
+
+// recordConsole keeps every console message of the visitor's target from
+// now on.
+func (v *visitor) recordConsole() {
+	console := chromedp.Console(v.ctx)
 	go func() {
 		for msg, err := range console {
 			if err != nil {
@@ -167,7 +152,6 @@ func newVisitor(t *testing.T) *visitor {
 			v.mu.Unlock()
 		}
 	}()
-	return v
 }
 
 // do runs chromedp steps, failing the test on error.

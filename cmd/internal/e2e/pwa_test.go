@@ -23,23 +23,10 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/browser"
 	"symptomguide/cmd/internal/server"
 	"symptomguide/cmd/internal/site"
 )
-
-// networkConditions are the parameters of Network.emulateNetworkConditions,
-// which cdproto no longer generates, so it is sent as a raw command.
-type networkConditions struct {
-	Offline            bool    `json:"offline"`
-	Latency            float64 `json:"latency"`
-	DownloadThroughput float64 `json:"downloadThroughput"`
-	UploadThroughput   float64 `json:"uploadThroughput"`
-}
-
-var emulateNetworkConditions = cdp.Command[networkConditions, cdp.Empty]{Method: "Network.emulateNetworkConditions"}
-
-// offline is the network with no connection.
-var offline = networkConditions{Offline: true, Latency: 0, DownloadThroughput: -1, UploadThroughput: -1}
 
 // waitServiceWorker waits until the guide's service worker has installed
 // every file and is active: pages loaded from then on are served by it.
@@ -88,7 +75,7 @@ func (v *visitor) goOffline() {
 	sw, cancel := chromedp.NewContext(v.ctx, chromedp.WithTargetID(v.serviceWorkerTarget()))
 	v.t.Cleanup(cancel)
 	for _, ctx := range []context.Context{v.ctx, sw} {
-		if _, err := chromedp.Call(ctx, emulateNetworkConditions, offline); err != nil {
+		if _, err := chromedp.Call(ctx, browser.EmulateNetworkConditions, browser.Offline); err != nil {
 			v.t.Fatalf("going offline: %v", err)
 		}
 	}
@@ -128,7 +115,7 @@ func TestPWA_OfflineDeepLink(t *testing.T) {
 	if err := chromedp.Do(tab); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(tab, emulateNetworkConditions, offline); err != nil {
+	if _, err := chromedp.Call(tab, browser.EmulateNetworkConditions, browser.Offline); err != nil {
 		t.Fatal(err)
 	}
 	w.open("/q/urgent?pain=sciatica&duration=chronic&emergency=none")
