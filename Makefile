@@ -47,7 +47,11 @@ unit: content
 	$(GO) vet -tags browser ./cmd/internal/e2e
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/app
 	$(GO) run ./cmd/guidec -check
-	$(GO) test -count=1 ./...
+	@$(GO) test -count=1 -v ./... > .unit-test.log 2>&1; status=$$?; \
+	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s|checked [0-9]+ combinations' .unit-test.log; \
+	[ $$status = 0 ] || tail -n 80 .unit-test.log; \
+	echo "unit: $$(grep -cE -- '^\s*--- PASS' .unit-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' .unit-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' .unit-test.log) skipped"; \
+	exit $$status
 
 ## browser: the end-to-end suite in Chromium against the built guide.
 browser: build browser-deps
@@ -82,7 +86,7 @@ size: build
 
 ## clean: remove what the build wrote.
 clean:
-	rm -f web/app.wasm web/*.br web/*.gz .browser-test.log
+	rm -f web/app.wasm web/*.br web/*.gz .browser-test.log .unit-test.log
 	rm -rf dist screenshots
 
 ## bench: load times in Chromium (slow and 4G profiles, Go server and nginx
