@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 )
@@ -77,11 +78,20 @@ func Gzip(b []byte) []byte {
 	return buf.Bytes()
 }
 
+// fastWriters reuses gzip writers: each holds about a megabyte of state.
+var fastWriters = sync.Pool{New: func() any {
+	w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed)
+	return w
+}}
+
 // GzipFast compresses b quickly, for responses made on each request.
 func GzipFast(b []byte) []byte {
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	w := fastWriters.Get().(*gzip.Writer)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
+	w.Reset(nil)
+	fastWriters.Put(w)
 	return buf.Bytes()
 }
