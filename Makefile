@@ -24,7 +24,9 @@ content: deps
 
 ## wasm: build the browser program (client code only) into web/app.wasm.
 wasm: content
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/app
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm.new ./cmd/app
+	@# Keep the old file (and its compressed copies) when nothing changed.
+	@if cmp -s web/app.wasm.new web/app.wasm; then rm web/app.wasm.new; else mv web/app.wasm.new web/app.wasm; fi
 
 ## compress: write pre-compressed copies of the large files beside them.
 compress: wasm
@@ -86,7 +88,7 @@ size: build
 
 ## clean: remove what the build wrote.
 clean:
-	rm -f web/app.wasm web/*.br web/*.gz .browser-test.log .unit-test.log
+	rm -f web/app.wasm web/app.wasm.new web/*.br web/*.gz .browser-test.log .unit-test.log
 	rm -rf dist screenshots
 
 ## bench: load times in Chromium (slow and 4G profiles, Go server and nginx
