@@ -186,9 +186,6 @@ func errorPage(w http.ResponseWriter, status int) {
 	h.Del("ETag")
 	w.WriteHeader(status)
 	text := http.StatusText(status)
-	if status == http.StatusBadRequest {
-		text = "Sorry, that link does not work"
-	}
 	w.Write([]byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
 		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
 		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`))
