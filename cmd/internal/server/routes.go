@@ -190,11 +190,3 @@ func errorPage(w http.ResponseWriter, status int) {
 		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
 		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`))
 }
-
-// cleanPath reports whether a request path is already clean, so nothing
-// reaches the file system through dot segments or doubled slashes.
-func cleanPath(p string) bool {
-	return strings.HasPrefix(p, "/") && !strings.Contains(p, "//") && !strings.Contains(p, "/./") &&
-		!strings.Contains(p, "/../") && !strings.HasSuffix(p, "/..") && !strings.HasSuffix(p, "/.") &&
-		!strings.ContainsAny(p, "\\\x00")
-}
