@@ -20,6 +20,16 @@ func (a Answers) Has(question, option string) bool {
 	return slices.Contains(a[question], option)
 }
 
+// HasAny reports whether any of options was chosen for question.
+func (a Answers) HasAny(question string, options []string) bool {
+	for _, o := range options {
+		if a.Has(question, o) {
+			return true
+		}
+	}
+	return false
+}
+
 // Answered reports whether question has an answer.
 func (a Answers) Answered(question string) bool { return len(a[question]) > 0 }
 

@@ -1,13 +1,21 @@
 package guide
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Reason is one answer that raised the outcome above routine.
 type Reason struct {
 	Question string
 	Option   string
 	Level    Level
-	Text     string
+	// Text is the answer said back in plain words, from the content.
+	Text string
+	// Source is the guideline the rule comes from; Where is the list or
+	// passage in it.
+	Source Source
+	Where  string
 }
 
 // Note is what one caution answer tells the visitor to do.
@@ -30,6 +38,9 @@ type Result struct {
 	Sections []*Section
 	// Booking says how the booking prompt shows.
 	Booking BookingMode
+	// Underage reports that the visitor is under 16: the guide is for
+	// adults, so it ends at a result that sends them to a doctor.
+	Underage bool
 }
 
 // Evaluate returns the result for a. It depends only on which options are
@@ -38,30 +49,32 @@ func (g *Guide) Evaluate(a Answers) Result {
 	a = g.Normalize(a)
 	var r Result
 	for _, q := range g.content.Questions {
-		if _, ok := safetyRules[q.ID]; !ok {
+		chosen := a[q.ID]
+		rule, ok := safetyRules[q.ID]
+		if !ok || len(chosen) == 0 {
 			continue
 		}
-		for _, o := range q.Options {
-			if !a.Has(q.ID, o.ID) {
-				continue
-			}
-			l := levelOf(q.ID, o.ID)
-			r.Level = max(r.Level, l)
-			if l > Routine {
+		// Normalize keeps chosen options in content order.
+		for _, id := range chosen {
+			o := &q.Options[g.options[q.ID][id]]
+			s, isSign := rule.Signs[id]
+			if isSign && (s.When == nil || a.HasAny(s.When.Question, s.When.Options)) {
+				r.Level = max(r.Level, s.Level)
+				r.Underage = r.Underage || s.Underage
 				text := o.Reason
 				if text == "" {
 					text = o.Label
 				}
-				r.Reasons = append(r.Reasons, Reason{Question: q.ID, Option: o.ID, Level: l, Text: text})
+				r.Reasons = append(r.Reasons, Reason{Question: q.ID, Option: id, Level: s.Level, Text: text, Source: sources[s.Source], Where: s.Where})
 			}
 			if o.Note != "" {
-				r.Notes = append(r.Notes, Note{Option: o.ID, Label: o.Label, Text: o.Note})
+				r.Notes = append(r.Notes, Note{Option: id, Label: o.Label, Text: o.Note})
 			}
 		}
 	}
-	sort.SliceStable(r.Reasons, func(i, j int) bool { return r.Reasons[i].Level > r.Reasons[j].Level })
+	slices.SortStableFunc(r.Reasons, func(x, y Reason) int { return cmp.Compare(y.Level, x.Level) })
 	r.Sections = g.Match(a)
-	r.Booking = bookingFor(r.Level)
+	r.Booking = bookingFor(r.Level, r.Underage)
 	return r
 }
 
@@ -75,21 +88,14 @@ func (g *Guide) Match(a Answers) []*Section {
 			out = append(out, s)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return len(out[i].For) > len(out[j].For) })
+	slices.SortStableFunc(out, func(x, y *Section) int { return cmp.Compare(len(y.For), len(x.For)) })
 	return out
 }
 
 // matches reports whether every condition of s holds for a.
 func matches(s *Section, a Answers) bool {
 	for _, c := range s.For {
-		hit := false
-		for _, o := range c.Options {
-			if a.Has(c.Question, o) {
-				hit = true
-				break
-			}
-		}
-		if !hit {
+		if !a.HasAny(c.Question, c.Options) {
 			return false
 		}
 	}

@@ -9,8 +9,10 @@ import (
 
 // safe returns answers a with every safety question answered None.
 func safe(a guide.Answers) guide.Answers {
-	return a.With(guide.EmergencyQuestion, guide.None).
+	return a.With(guide.AgeQuestion, "20-49").
+		With(guide.EmergencyQuestion, guide.None).
 		With(guide.UrgentQuestion, guide.None).
+		With(guide.HistoryQuestion, guide.None).
 		With(guide.CautionsQuestion, guide.None)
 }
 
@@ -176,45 +178,60 @@ func TestMatch_RealContentOrder(t *testing.T) {
 }
 
 // TestEvaluate_SingleAnswerLevels checks the level each answer raises the
-// outcome to on its own, against the safety rules as the clinic agreed them.
-// TestExhaustive relies on these levels.
+// outcome to on its own, against wantLevel and ageLevel (written from the
+// sources), and that it is said back with its source.
 func TestEvaluate_SingleAnswerLevels(t *testing.T) {
 	g := mustGuide(t)
-	want := func(q, o string) guide.Level {
-		switch {
-		case o == guide.None:
-			return guide.Routine
-		case q == guide.EmergencyQuestion && o == guide.NotSure:
-			return guide.Urgent
-		case q == guide.EmergencyQuestion:
-			return guide.Emergency
-		case q == guide.UrgentQuestion:
-			return guide.Urgent
-		case q == guide.CautionsQuestion && o == "weak-immune":
-			return guide.Urgent
-		case q == guide.CautionsQuestion:
-			return guide.Caution
-		}
-		return guide.Routine
-	}
 	for _, q := range g.Questions() {
 		for _, o := range q.Options {
 			r := g.Evaluate(guide.Answers{q.ID: {o.ID}})
-			if got, want := r.Level, want(q.ID, o.ID); got != want {
-				t.Errorf("Evaluate(%s=%s).Level: got %v, want %v", q.ID, o.ID, got, want)
+			want := wantLevel[q.ID][o.ID]
+			if q.ID == guide.AgeQuestion {
+				want = ageLevel(o.ID, "")
 			}
-			if r.Level > guide.Routine {
-				// A caution has no reason of its own and is said back by its label.
-				text := o.Reason
-				if text == "" {
-					text = o.Label
+			if r.Level != want {
+				t.Errorf("Evaluate(%s=%s).Level: got %v, want %v", q.ID, o.ID, r.Level, want)
+			}
+			if r.Level == guide.Routine {
+				if len(r.Reasons) != 0 {
+					t.Errorf("Evaluate(%s=%s).Reasons: got %+v, want none", q.ID, o.ID, r.Reasons)
 				}
-				wantReason := guide.Reason{Question: q.ID, Option: o.ID, Level: r.Level, Text: text}
-				if len(r.Reasons) != 1 || r.Reasons[0] != wantReason {
-					t.Errorf("Evaluate(%s=%s).Reasons: got %+v, want [%+v]", q.ID, o.ID, r.Reasons, wantReason)
-				}
-			} else if len(r.Reasons) != 0 {
-				t.Errorf("Evaluate(%s=%s).Reasons: got %+v, want none", q.ID, o.ID, r.Reasons)
+				continue
+			}
+			// A caution has no reason of its own and is said back by its label.
+			text := o.Reason
+			if text == "" {
+				text = o.Label
+			}
+			if len(r.Reasons) != 1 {
+				t.Errorf("Evaluate(%s=%s).Reasons: got %+v, want one", q.ID, o.ID, r.Reasons)
+				continue
+			}
+			got := r.Reasons[0]
+			if got.Question != q.ID || got.Option != o.ID || got.Level != r.Level || got.Text != text || got.Source.Title == "" || got.Where == "" {
+				t.Errorf("Evaluate(%s=%s).Reasons[0]: got %+v, want level %v, text %q and a source", q.ID, o.ID, got, r.Level, text)
+			}
+		}
+	}
+}
+
+// TestEvaluate_AgeAndDuration checks the age rules: new back pain under 20
+// or at 50 or over needs a GP soon, long-standing pain does not on its own,
+// and under 16 ends the guide without booking whatever else is answered.
+func TestEvaluate_AgeAndDuration(t *testing.T) {
+	g := mustGuide(t)
+	ages, _ := g.Question(guide.AgeQuestion)
+	durations, _ := g.Question(guide.DurationQuestion)
+	for _, age := range ages.Options {
+		for _, d := range durations.Options {
+			a := safe(guide.Answers{guide.PainQuestion: {"lower-back"}, "factors": {guide.None}}).
+				With(guide.AgeQuestion, age.ID).With(guide.DurationQuestion, d.ID)
+			r := g.Evaluate(a)
+			if want := ageLevel(age.ID, d.ID); r.Level != want {
+				t.Errorf("age %s, duration %s: got level %v, want %v", age.ID, d.ID, r.Level, want)
+			}
+			if under := age.ID == guide.Under16; r.Underage != under || under && r.Booking != guide.BookingHidden {
+				t.Errorf("age %s, duration %s: got underage %v, booking %d", age.ID, d.ID, r.Underage, r.Booking)
 			}
 		}
 	}
@@ -227,6 +244,7 @@ func TestEvaluate_Reasons(t *testing.T) {
 	a := guide.Answers{
 		guide.CautionsQuestion:  {"pregnancy", "weak-immune"},
 		guide.UrgentQuestion:    {"lump", "fever"},
+		guide.HistoryQuestion:   {"inflammatory"},
 		guide.EmergencyQuestion: {guide.NotSure, "chest-pain"},
 	}
 	type key struct {
@@ -239,6 +257,7 @@ func TestEvaluate_Reasons(t *testing.T) {
 		{guide.UrgentQuestion, "fever", guide.Urgent},
 		{guide.UrgentQuestion, "lump", guide.Urgent},
 		{guide.CautionsQuestion, "weak-immune", guide.Urgent},
+		{guide.HistoryQuestion, "inflammatory", guide.Soon},
 		{guide.CautionsQuestion, "pregnancy", guide.Caution},
 	}
 	var got []key
@@ -260,7 +279,9 @@ func TestEvaluate_Booking(t *testing.T) {
 	}{
 		{safe(guide.Answers{}), guide.Routine, guide.BookingPrimary},
 		{safe(guide.Answers{}).With(guide.CautionsQuestion, "needle-fear"), guide.Caution, guide.BookingPrimary},
+		{safe(guide.Answers{}).With(guide.HistoryQuestion, "inflammatory"), guide.Soon, guide.BookingSecondary},
 		{safe(guide.Answers{}).With(guide.UrgentQuestion, "fever"), guide.Urgent, guide.BookingSecondary},
+		{safe(guide.Answers{}).With(guide.AgeQuestion, guide.Under16), guide.Soon, guide.BookingHidden},
 		{safe(guide.Answers{}).With(guide.EmergencyQuestion, guide.NotSure), guide.Urgent, guide.BookingSecondary},
 		{safe(guide.Answers{}).With(guide.EmergencyQuestion, "bladder-bowel"), guide.Emergency, guide.BookingHidden},
 	}
@@ -280,6 +301,7 @@ func TestLevel_String(t *testing.T) {
 	}{
 		{guide.Routine, "routine"},
 		{guide.Caution, "caution"},
+		{guide.Soon, "soon"},
 		{guide.Urgent, "urgent"},
 		{guide.Emergency, "emergency"},
 	}

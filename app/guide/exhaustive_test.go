@@ -14,29 +14,72 @@ import (
 	"symptomguide/app/guide"
 )
 
+// wantLevel is what each safety answer raises the outcome to on its own,
+// written out by hand from content/SAFETY.md (and its sources) rather than
+// read from the engine, so that a change to the rules fails here. Answers
+// not listed raise nothing. The age answers are in ageLevel.
+var wantLevel = map[string]map[string]guide.Level{
+	guide.PainQuestion: {"upper-back": guide.Urgent},
+	guide.EmergencyQuestion: {
+		"saddle-numbness": guide.Emergency, "bladder-bowel": guide.Emergency, "both-legs": guide.Emergency,
+		"walking": guide.Emergency, "sexual": guide.Emergency, "serious-injury": guide.Emergency,
+		"chest-pain": guide.Emergency, "tummy-pain": guide.Emergency, guide.NotSure: guide.Urgent,
+	},
+	guide.UrgentQuestion: {
+		"fever": guide.Urgent, "weight-loss": guide.Urgent, "lump": guide.Urgent, "night-pain": guide.Urgent,
+		"cough-sneeze": guide.Urgent, "one-leg": guide.Urgent, "severe-central": guide.Urgent, guide.NotSure: guide.Urgent,
+	},
+	guide.HistoryQuestion: {
+		"cancer": guide.Urgent, "injecting-drugs": guide.Urgent, "recent-infection": guide.Urgent,
+		"spine-procedure": guide.Urgent, "osteoporosis-fall": guide.Soon, "inflammatory": guide.Soon,
+		"not-checked": guide.Soon, guide.NotSure: guide.Soon,
+	},
+	guide.CautionsQuestion: {
+		"pregnancy": guide.Caution, "bleeding-disorder": guide.Caution, "blood-thinners": guide.Caution,
+		"pacemaker": guide.Caution, "skin-infection": guide.Caution, "weak-immune": guide.Urgent,
+		"needle-fear": guide.Caution, guide.NotSure: guide.Caution,
+	},
+}
+
+// ageLevel is what an age answer raises the outcome to, given how long the
+// pain has lasted: new back pain under 20 or at 50 or over needs a GP soon
+// (not being sure how long counts as new); under 16 always ends the guide.
+func ageLevel(age, duration string) guide.Level {
+	isNew := duration == "acute" || duration == "weeks" || duration == guide.NotSure
+	switch {
+	case age == guide.Under16:
+		return guide.Soon
+	case (age == "16-19" || age == "50-plus") && isNew:
+		return guide.Soon
+	}
+	return guide.Routine
+}
+
+// wantBooking is how booking shows for each level: never above a warning.
+var wantBooking = map[guide.Level]guide.BookingMode{
+	guide.Emergency: guide.BookingHidden,
+	guide.Urgent:    guide.BookingSecondary,
+	guide.Soon:      guide.BookingSecondary,
+	guide.Caution:   guide.BookingPrimary,
+	guide.Routine:   guide.BookingPrimary,
+}
+
 // choice is one answer to one question, with its options in content order,
 // the same options reversed and shuffled, and what the test expects of it,
 // all worked out once before the loop so the loop itself allocates little.
 type choice struct {
-	opts, rev, shuf []string
-	// level is the highest level any of opts raises the outcome to when
-	// evaluated on its own.
-	level guide.Level
-	// reasons counts the options of opts that raise the outcome above routine.
-	reasons int
-	// sign reports whether opts holds an emergency or urgent sign other than
-	// not-sure; notSure whether it holds not-sure; weakImmune whether it holds
-	// the weak-immune caution.
-	sign, notSure, weakImmune bool
+	q                string
+	opts, rev, shuf  []string
+	level            guide.Level
+	reasons, caution int
 }
 
-// exhaustive holds what the exhaustive test checks against: the guide, the
-// single-answer levels and where each section sits in the content.
+// exhaustive holds what the exhaustive test checks against.
 type exhaustive struct {
-	t      *testing.T
-	g      *guide.Guide
-	single map[string]map[string]guide.Level
-	index  map[*guide.Section]int
+	t     *testing.T
+	g     *guide.Guide
+	qs    []guide.Question
+	index map[*guide.Section]int
 	// failures counts failed combinations; only the first few are reported.
 	failures atomic.Int64
 }
@@ -45,46 +88,45 @@ type exhaustive struct {
 const maxReported = 10
 
 func newExhaustive(t *testing.T, g *guide.Guide) *exhaustive {
-	x := &exhaustive{t: t, g: g, single: map[string]map[string]guide.Level{}, index: map[*guide.Section]int{}}
-	for _, q := range g.Questions() {
-		x.single[q.ID] = map[string]guide.Level{}
-		for _, o := range q.Options {
-			x.single[q.ID][o.ID] = g.Evaluate(guide.Answers{q.ID: {o.ID}}).Level
-		}
-	}
+	x := &exhaustive{t: t, g: g, qs: g.Questions(), index: map[*guide.Section]int{}}
 	for i := range g.Content().Sections {
 		x.index[&g.Content().Sections[i]] = i
+	}
+	for q, opts := range wantLevel {
+		for o := range opts {
+			if !g.Known(q, o) {
+				t.Fatalf("the content has no answer %s=%s, which the safety rules name", q, o)
+			}
+		}
 	}
 	return x
 }
 
 // newChoice works out a choice of opts for question q.
 func (x *exhaustive) newChoice(q string, opts []string, rng *rand.Rand) *choice {
-	c := &choice{opts: opts, rev: slices.Clone(opts), shuf: slices.Clone(opts)}
+	c := &choice{q: q, opts: opts, rev: slices.Clone(opts), shuf: slices.Clone(opts)}
 	slices.Reverse(c.rev)
 	rng.Shuffle(len(c.shuf), func(i, j int) { c.shuf[i], c.shuf[j] = c.shuf[j], c.shuf[i] })
 	for _, o := range opts {
-		l := x.single[q][o]
+		l := wantLevel[q][o]
 		c.level = max(c.level, l)
 		if l > guide.Routine {
 			c.reasons++
 		}
-		switch {
-		case o == guide.NotSure:
-			c.notSure = true
-		case o == "weak-immune":
-			c.weakImmune = true
-		case o != guide.None:
-			c.sign = true
+		if q == guide.CautionsQuestion && o != guide.None {
+			c.caution++
 		}
 	}
 	return c
 }
 
-// subsets returns every answer a visitor can give to checkbox question q:
-// every non-empty set of its ordinary options, and each exclusive option on
-// its own.
-func (x *exhaustive) subsets(q guide.Question, rng *rand.Rand) []*choice {
+// answers returns every answer a visitor can give to question q: for
+// checkboxes every non-empty set of its ordinary options and each exclusive
+// option on its own, for radios each option.
+func (x *exhaustive) answers(q guide.Question, rng *rand.Rand) []*choice {
+	if q.Kind == guide.Radios {
+		return x.singles(q, rng)
+	}
 	var ordinary, exclusive []string
 	for _, o := range q.Options {
 		if o.Exclusive {
@@ -118,10 +160,8 @@ func (x *exhaustive) singles(q guide.Question, rng *rand.Rand) []*choice {
 	return out
 }
 
-// combo is one complete set of answers, one choice per question.
-type combo struct {
-	pain, duration, emergency, urgent, factors, cautions *choice
-}
+// combo is one complete set of answers: one choice per question, by id.
+type combo map[string]*choice
 
 // worker checks combinations with answer maps it reuses between them.
 type worker struct {
@@ -131,23 +171,6 @@ type worker struct {
 
 func (x *exhaustive) newWorker() *worker {
 	return &worker{x: x, fwd: guide.Answers{}, rev: guide.Answers{}, shf: guide.Answers{}}
-}
-
-// set fills the worker's answer maps from c: the reversed and shuffled ones
-// only with order set.
-func (w *worker) set(c *combo, order bool) {
-	for _, p := range []struct {
-		q string
-		c *choice
-	}{
-		{"pain", c.pain}, {"duration", c.duration}, {guide.EmergencyQuestion, c.emergency},
-		{guide.UrgentQuestion, c.urgent}, {"factors", c.factors}, {guide.CautionsQuestion, c.cautions},
-	} {
-		w.fwd[p.q] = p.c.opts
-		if order {
-			w.rev[p.q], w.shf[p.q] = p.c.rev, p.c.shuf
-		}
-	}
 }
 
 // fail reports one problem with the current combination.
@@ -160,59 +183,65 @@ func (w *worker) fail(format string, args ...any) {
 // check evaluates c and checks every invariant of the result. With order
 // set, it also evaluates c with each question's options reversed and
 // shuffled and checks that the result is the same.
-func (w *worker) check(c *combo, order bool) {
-	w.set(c, order)
+func (w *worker) check(c combo, order bool) {
+	for q, ch := range c {
+		w.fwd[q] = ch.opts
+		if order {
+			w.rev[q], w.shf[q] = ch.rev, ch.shuf
+		}
+	}
 	g := w.x.g
 	r := g.Evaluate(w.fwd)
 
-	// Exactly one outcome, and the one the answers imply one by one.
-	if r.Level < guide.Routine || r.Level > guide.Emergency {
-		w.fail("Level: got %d, want one of routine, caution, urgent, emergency", int(r.Level))
-		return
+	// Exactly one outcome: the highest level the answers imply one by one.
+	age, duration := c[guide.AgeQuestion].opts[0], c[guide.DurationQuestion].opts[0]
+	want, reasons, notes := ageLevel(age, duration), 0, 0
+	if want > guide.Routine {
+		reasons++
 	}
-	want := max(c.pain.level, c.duration.level, c.emergency.level, c.urgent.level, c.factors.level, c.cautions.level)
+	for _, ch := range c {
+		want = max(want, ch.level)
+		reasons += ch.reasons
+		notes += ch.caution
+	}
 	if r.Level != want {
-		w.fail("Level: got %v, want %v (the highest level of the answers taken one at a time)", r.Level, want)
+		w.fail("Level: got %v, want %v", r.Level, want)
 	}
-	if c.emergency.sign && r.Level != guide.Emergency {
-		w.fail("Level: got %v, want emergency for an emergency sign", r.Level)
-	}
-	if (c.emergency.notSure || c.urgent.sign || c.urgent.notSure || c.cautions.weakImmune) && r.Level < guide.Urgent {
-		w.fail("Level: got %v, want at least urgent", r.Level)
+	underage := age == guide.Under16
+	if r.Underage != underage {
+		w.fail("Underage: got %v, want %v", r.Underage, underage)
 	}
 
-	// Booking never outranks a warning sign.
-	switch {
-	case r.Level == guide.Emergency && r.Booking != guide.BookingHidden:
-		w.fail("Booking: got %d, want BookingHidden for an emergency", r.Booking)
-	case r.Level == guide.Urgent && r.Booking != guide.BookingSecondary:
-		w.fail("Booking: got %d, want BookingSecondary for an urgent outcome", r.Booking)
-	case r.Level < guide.Urgent && r.Booking != guide.BookingPrimary:
-		w.fail("Booking: got %d, want BookingPrimary for a %v outcome", r.Booking, r.Level)
+	// Booking never outranks a warning sign, and children never see it.
+	wantB := wantBooking[r.Level]
+	if underage {
+		wantB = guide.BookingHidden
+	}
+	if r.Booking != wantB {
+		w.fail("Booking: got %d, want %d for a %v outcome (under 16: %v)", r.Booking, wantB, r.Level, underage)
 	}
 
-	// One reason for each raising answer, most urgent first.
-	if n := c.emergency.reasons + c.urgent.reasons + c.cautions.reasons; len(r.Reasons) != n {
-		w.fail("Reasons: got %d, want %d", len(r.Reasons), n)
+	// One reason for each raising answer, most urgent first, each with its
+	// source.
+	if len(r.Reasons) != reasons {
+		w.fail("Reasons: got %d, want %d", len(r.Reasons), reasons)
 	}
-	for i := 1; i < len(r.Reasons); i++ {
-		if r.Reasons[i].Level > r.Reasons[i-1].Level {
-			w.fail("Reasons: %v comes after %v, want the most urgent first", r.Reasons[i], r.Reasons[i-1])
+	for i, rs := range r.Reasons {
+		if rs.Text == "" || rs.Source.Title == "" {
+			w.fail("Reasons[%d] %s=%s: has no text or no source", i, rs.Question, rs.Option)
+		}
+		if i > 0 && rs.Level > r.Reasons[i-1].Level {
+			w.fail("Reasons: %v comes after %v, want the most urgent first", rs, r.Reasons[i-1])
 		}
 	}
 
 	// One note for each caution answer, its own.
-	var notes []string
-	if c.cautions.opts[0] != guide.None {
-		notes = c.cautions.opts
+	if len(r.Notes) != notes {
+		w.fail("Notes: got %d, want %d", len(r.Notes), notes)
 	}
-	if len(r.Notes) != len(notes) {
-		w.fail("Notes: got %d, want %d (one for each of %q)", len(r.Notes), len(notes), notes)
-	} else {
-		for i, n := range r.Notes {
-			if n.Option != notes[i] || n.Text == "" {
-				w.fail("Notes[%d]: got option %q with text %q, want option %q with its note", i, n.Option, n.Text, notes[i])
-			}
+	for i, n := range r.Notes {
+		if n.Text == "" || !slices.Contains(c[guide.CautionsQuestion].opts, n.Option) {
+			w.fail("Notes[%d]: got option %q with text %q, want a chosen caution with its note", i, n.Option, n.Text)
 		}
 	}
 
@@ -220,6 +249,15 @@ func (w *worker) check(c *combo, order bool) {
 	// and exactly those whose conditions hold.
 	if len(r.Sections) == 0 {
 		w.fail("Sections: got none, want at least one")
+	}
+	n := 0
+	for i := range g.Content().Sections {
+		if holds(&g.Content().Sections[i], w.fwd) {
+			n++
+		}
+	}
+	if len(r.Sections) != n {
+		w.fail("Sections: got %d, want the %d sections whose conditions hold", len(r.Sections), n)
 	}
 	for i, s := range r.Sections {
 		if !holds(s, w.fwd) {
@@ -235,15 +273,6 @@ func (w *worker) check(c *combo, order bool) {
 		case len(s.For) == len(prev.For) && w.x.index[s] <= w.x.index[prev]:
 			w.fail("Sections: %q comes after %q, want content order (or a repeat)", s.ID, prev.ID)
 		}
-	}
-	n := 0
-	for i := range g.Content().Sections {
-		if holds(&g.Content().Sections[i], w.fwd) {
-			n++
-		}
-	}
-	if len(r.Sections) != n {
-		w.fail("Sections: got %d, want the %d sections whose conditions hold", len(r.Sections), n)
 	}
 
 	// The order the options come in changes nothing.
@@ -284,16 +313,15 @@ func summary(r guide.Result) string {
 // sameResult reports whether two results are the same, sections compared by
 // identity.
 func sameResult(a, b guide.Result) bool {
-	return a.Level == b.Level && a.Booking == b.Booking &&
+	return a.Level == b.Level && a.Booking == b.Booking && a.Underage == b.Underage &&
 		slices.Equal(a.Reasons, b.Reasons) && slices.Equal(a.Notes, b.Notes) &&
 		slices.Equal(a.Sections, b.Sections)
 }
 
-// orderEvery is how often part A also checks order independence: once in
-// orderEvery combinations, chosen so that every answer to every safety
-// question is still checked reversed and shuffled many times over. Checking
-// all of them triples the test's run time and finds nothing more, since the
-// options of each question are reordered independently of the others.
+// orderEvery is how often the large parts also check order independence:
+// once in orderEvery combinations. The options of each question are
+// reordered independently of the others, so this still reorders every
+// answer to every question many times over.
 const orderEvery = 8
 
 // parallel calls f(i) for i in [0, n) on GOMAXPROCS workers.
@@ -313,100 +341,117 @@ func parallel(x *exhaustive, n int, f func(w *worker, i int)) {
 	wg.Wait()
 }
 
-// TestExhaustive evaluates every combination of safety answers, and every
-// combination of the other answers, and checks the invariants of each
-// result: one level, the highest any single answer implies, with every
-// warning sign honoured; booking never above a warning; one note per
-// caution; at least one section, no repeats, in order; and the same result
-// whatever order the options come in (checked for every combination of part
-// B and one in orderEvery of part A).
-//
-// Part A crosses every answer to the emergency, urgent and cautions
-// questions (every non-empty set of options, and None alone) with one pain,
-// duration and factors answer each, cycling through the options of those
-// questions so that every single option is used. Part B crosses every answer
-// to pain and factors with every duration, the safety questions answered
-// None. Run with -v to see how many combinations were checked.
+// part is one block of the exhaustive test: the questions it crosses in
+// full, every answer of each with every answer of the others; the other
+// questions take one answer each, cycling through all their answers.
+type part struct {
+	name  string
+	cross []string
+}
+
+// TestExhaustive crosses every age band with every answer to the safety
+// questions, two safety pages at a time, and every age band and duration
+// with every answer to pain and factors, and checks the
+// invariants of each result: the level is the highest any answer implies
+// (from wantLevel and ageLevel, written from the sources by hand); under 16
+// never shows booking; booking by level; one reason per raising answer, with
+// its source; one note per caution; sections that hold, most specific first;
+// and the same result whatever order the options come in. The questions a
+// part does not cross cycle through every answer, so every answer of every
+// question is used in every part. Run with -v for the counts.
 func TestExhaustive(t *testing.T) {
 	g := mustGuide(t)
 	// Evaluate allocates a little on every call and the test makes millions
 	// of calls; with the default GC target the workers spend much of their
-	// time helping the collector, and two are slower than one.
+	// time helping the collector.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	x := newExhaustive(t, g)
 	rng := rand.New(rand.NewPCG(1, 2))
-	q := func(id string) guide.Question {
-		qq, ok := g.Question(id)
-		if !ok {
-			t.Fatalf("the content has no question %q", id)
-		}
-		return qq
+	all := map[string][]*choice{}
+	for _, q := range x.qs {
+		all[q.ID] = x.answers(q, rng)
 	}
-	var (
-		emergency = x.subsets(q(guide.EmergencyQuestion), rng)
-		urgent    = x.subsets(q(guide.UrgentQuestion), rng)
-		cautions  = x.subsets(q(guide.CautionsQuestion), rng)
-		pains     = x.subsets(q("pain"), rng)
-		factors   = x.subsets(q("factors"), rng)
-		pain1     = x.singles(q("pain"), rng)
-		duration1 = x.singles(q("duration"), rng)
-		factors1  = x.singles(q("factors"), rng)
-	)
+	parts := []part{
+		{"signs", []string{guide.AgeQuestion, guide.EmergencyQuestion, guide.UrgentQuestion}},
+		{"history", []string{guide.AgeQuestion, guide.HistoryQuestion, guide.CautionsQuestion}},
+		{"content", []string{guide.AgeQuestion, guide.DurationQuestion, guide.PainQuestion, "factors"}},
+	}
 	start := time.Now()
-
-	// Part A: all safety answers; pain, duration and factors cycle.
-	nA := len(emergency) * len(urgent) * len(cautions)
-	var used sync.Map // the pain, duration and factors answers part A used
-	parallel(x, len(emergency), func(w *worker, e int) {
-		seen := map[string]bool{}
-		for u := range urgent {
-			for c := range cautions {
-				i := (e*len(urgent)+u)*len(cautions) + c
-				cb := &combo{
-					pain:      pain1[i%len(pain1)],
-					duration:  duration1[i%len(duration1)],
-					emergency: emergency[e],
-					urgent:    urgent[u],
-					factors:   factors1[i%len(factors1)],
-					cautions:  cautions[c],
+	total := 0
+	var counts []string
+	for _, p := range parts {
+		n := 1
+		for _, q := range p.cross {
+			if len(all[q]) == 0 {
+				t.Fatalf("part %s: the content has no question %q", p.name, q)
+			}
+			n *= len(all[q])
+		}
+		parallel(x, n, func(w *worker, i int) {
+			c := combo{}
+			rest := i
+			for _, q := range p.cross {
+				c[q] = all[q][rest%len(all[q])]
+				rest /= len(all[q])
+			}
+			for _, q := range x.qs {
+				if _, ok := c[q.ID]; !ok {
+					cs := all[q.ID]
+					c[q.ID] = cs[(i*7+len(q.ID))%len(cs)]
 				}
-				seen["pain="+cb.pain.opts[0]] = true
-				seen["duration="+cb.duration.opts[0]] = true
-				seen["factors="+cb.factors.opts[0]] = true
-				w.check(cb, (e+u+c)%orderEvery == 0)
 			}
+			w.check(c, i%orderEvery == 0)
+		})
+		total += n
+		var dims []string
+		for _, q := range p.cross {
+			dims = append(dims, fmt.Sprintf("%d %s", len(all[q]), q))
 		}
-		for k := range seen {
-			used.Store(k, true)
-		}
-	})
-	for _, p := range []struct {
-		q  string
-		cs []*choice
-	}{{"pain", pain1}, {"duration", duration1}, {"factors", factors1}} {
-		for _, c := range p.cs {
-			if _, ok := used.Load(p.q + "=" + c.opts[0]); !ok {
-				t.Errorf("part A: %s=%s was never used, want every single option covered", p.q, c.opts[0])
-			}
-		}
+		counts = append(counts, fmt.Sprintf("%s: %d = %v", p.name, n, dims))
 	}
-
-	// Part B: every pain and factors answer and every duration, no warnings.
-	noneE := x.newChoice(guide.EmergencyQuestion, []string{guide.None}, rng)
-	noneU := x.newChoice(guide.UrgentQuestion, []string{guide.None}, rng)
-	noneC := x.newChoice(guide.CautionsQuestion, []string{guide.None}, rng)
-	nB := len(pains) * len(duration1) * len(factors)
-	parallel(x, len(pains), func(w *worker, p int) {
-		for _, d := range duration1 {
-			for _, f := range factors {
-				w.check(&combo{pain: pains[p], duration: d, emergency: noneE, urgent: noneU, factors: f, cautions: noneC}, true)
-			}
-		}
-	})
-
 	if n := x.failures.Load(); n > 0 {
 		t.Errorf("%d failed checks in all (the first %d are listed above)", n, min(n, maxReported))
 	}
-	t.Logf("checked %d combinations (part A: %d = %d emergency × %d urgent × %d cautions answers; part B: %d = %d pain × %d duration × %d factors answers) in %v on %d workers",
-		nA+nB, nA, len(emergency), len(urgent), len(cautions), nB, len(pains), len(duration1), len(factors), time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+	t.Logf("checked %d combinations (%v) in %v on %d workers", total, counts, time.Since(start).Round(time.Millisecond), runtime.GOMAXPROCS(0))
+}
+
+// TestNotSureNeverLowers checks, for every age band and duration, that
+// adding "I'm not sure" to any answer of a safety question never lowers the
+// outcome, and that on its own it is never lower than "None of these"; and
+// that not being sure how long the pain has lasted is never lower than any
+// duration.
+func TestNotSureNeverLowers(t *testing.T) {
+	g := mustGuide(t)
+	x := newExhaustive(t, g)
+	rng := rand.New(rand.NewPCG(3, 4))
+	ages, _ := g.Question(guide.AgeQuestion)
+	durations, _ := g.Question(guide.DurationQuestion)
+	checked := 0
+	for _, age := range ages.Options {
+		for _, d := range durations.Options {
+			base := guide.Answers{guide.AgeQuestion: {age.ID}, guide.DurationQuestion: {d.ID}}
+			unsure := base.With(guide.DurationQuestion, guide.NotSure)
+			if got, was := g.Evaluate(unsure).Level, g.Evaluate(base).Level; got < was {
+				t.Errorf("age %s: duration not-sure gives %v, below %v for %s", age.ID, got, was, d.ID)
+			}
+			for q := range wantLevel {
+				question, _ := g.Question(q)
+				if !g.Known(q, guide.NotSure) {
+					continue
+				}
+				for _, c := range x.answers(question, rng) {
+					with := append(slices.Clone(c.opts), guide.NotSure)
+					if c.opts[0] == guide.None {
+						with = []string{guide.NotSure}
+					}
+					got, was := g.Evaluate(base.With(q, with...)).Level, g.Evaluate(base.With(q, c.opts...)).Level
+					if got < was {
+						t.Errorf("age %s, duration %s, %s=%v: adding not-sure gives %v, below %v", age.ID, d.ID, q, c.opts, got, was)
+					}
+					checked++
+				}
+			}
+		}
+	}
+	t.Logf("checked %d answers with and without not-sure", checked)
 }

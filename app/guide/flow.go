@@ -21,10 +21,11 @@ type Step struct {
 }
 
 // Next returns the step after question for answers a. An emergency sign goes
-// straight to the result: nobody with one should answer more questions first.
-// After the last question comes the check page.
+// straight to the result: nobody with one should answer more questions first;
+// so does an age under 16, as the guide is for adults. After the last
+// question comes the check page.
 func (g *Guide) Next(a Answers, question string) Step {
-	if g.Evaluate(a).Level == Emergency {
+	if g.decided(a) {
 		return Step{Page: ResultPage}
 	}
 	i := g.Index(question)
@@ -71,17 +72,24 @@ func (g *Guide) Missing(a Answers) []string {
 }
 
 // Ready reports whether a result can be shown for a: every question is
-// answered, or an emergency sign already decides the outcome. Without the
-// safety answers no routine result is ever shown.
+// answered, or an emergency sign or an age under 16 already decides the
+// outcome. Without the safety answers no routine result is ever shown.
 func (g *Guide) Ready(a Answers) bool {
-	return len(g.Missing(a)) == 0 || g.Evaluate(a).Level == Emergency
+	return len(g.Missing(a)) == 0 || g.decided(a)
+}
+
+// decided reports whether a already decides the outcome whatever the other
+// answers are: an emergency sign, or an age the guide is not for.
+func (g *Guide) decided(a Answers) bool {
+	r := g.Evaluate(a)
+	return r.Level == Emergency || r.Underage
 }
 
 // Return returns the step after question when the visitor came to change an
 // answer from the check page: back to the check page, or to the result if the
 // change is an emergency sign, or on to a question still unanswered.
 func (g *Guide) Return(a Answers, question string) Step {
-	if g.Evaluate(a).Level == Emergency {
+	if g.decided(a) {
 		return Step{Page: ResultPage}
 	}
 	if missing := g.Missing(a); len(missing) > 0 {

@@ -9,10 +9,12 @@ import (
 
 // routine is a complete set of answers that raises nothing.
 var routine = guide.Answers{
+	guide.AgeQuestion:       {"20-49"},
 	"pain":                  {"lower-back"},
 	"duration":              {"acute"},
 	guide.EmergencyQuestion: {"none"},
 	guide.UrgentQuestion:    {"none"},
+	guide.HistoryQuestion:   {"none"},
 	"factors":               {"desk"},
 	guide.CautionsQuestion:  {"none"},
 }
@@ -43,13 +45,16 @@ func TestNext(t *testing.T) {
 		question string
 		want     guide.Step
 	}{
-		{"FirstToSecond", upTo(g, "duration"), "pain", question("duration")},
+		{"AgeToPain", upTo(g, "pain"), guide.AgeQuestion, question("pain")},
+		{"UnderSixteenGoesToResult", guide.Answers{guide.AgeQuestion: {guide.Under16}}, guide.AgeQuestion, guide.Step{Page: guide.ResultPage}},
+		{"PainToDuration", upTo(g, "duration"), "pain", question("duration")},
 		{"DurationToEmergency", upTo(g, guide.EmergencyQuestion), "duration", question(guide.EmergencyQuestion)},
 		{"NoneOnEmergency", upTo(g, guide.UrgentQuestion), guide.EmergencyQuestion, question(guide.UrgentQuestion)},
 		{"EmergencySignGoesToResult", withEmergency, guide.EmergencyQuestion, guide.Step{Page: guide.ResultPage}},
 		{"EmergencySignBesideNone", upTo(g, guide.UrgentQuestion).With(guide.EmergencyQuestion, "none", "chest-pain"), guide.EmergencyQuestion, guide.Step{Page: guide.ResultPage}},
 		{"NotSureOnEmergencyAsksOn", upTo(g, guide.UrgentQuestion).With(guide.EmergencyQuestion, guide.NotSure), guide.EmergencyQuestion, question(guide.UrgentQuestion)},
-		{"UrgentSignAsksOn", upTo(g, "factors").With(guide.UrgentQuestion, "fever"), guide.UrgentQuestion, question("factors")},
+		{"UrgentSignAsksOn", upTo(g, guide.HistoryQuestion).With(guide.UrgentQuestion, "fever"), guide.UrgentQuestion, question(guide.HistoryQuestion)},
+		{"SoonSignAsksOn", upTo(g, "factors").With(guide.HistoryQuestion, "inflammatory"), guide.HistoryQuestion, question("factors")},
 		{"LastToCheck", routine, guide.CautionsQuestion, guide.Step{Page: guide.CheckPage}},
 		{"UnknownQuestionToCheck", routine, "knee", guide.Step{Page: guide.CheckPage}},
 	}
@@ -79,6 +84,7 @@ func TestBack(t *testing.T) {
 		{"CheckToLastQuestion", routine, guide.Step{Page: guide.CheckPage}, question(last)},
 		{"ResultToCheck", routine, guide.Step{Page: guide.ResultPage}, guide.Step{Page: guide.CheckPage}},
 		{"ShortCutResultToEmergency", shortCut, guide.Step{Page: guide.ResultPage}, question(guide.EmergencyQuestion)},
+		{"UnderSixteenResultToAge", guide.Answers{guide.AgeQuestion: {guide.Under16}}, guide.Step{Page: guide.ResultPage}, question(guide.AgeQuestion)},
 		{"ResultWithNothingToStart", guide.Answers{}, guide.Step{Page: guide.ResultPage}, guide.Step{Page: guide.StartPage}},
 		{"StartToStart", routine, guide.Step{Page: guide.StartPage}, guide.Step{Page: guide.StartPage}},
 		{"UnknownQuestionToStart", routine, question("knee"), guide.Step{Page: guide.StartPage}},
@@ -111,14 +117,17 @@ func TestMissingReady(t *testing.T) {
 		wantReady   bool
 	}{
 		{"AllAnswered", routine, nil, true},
-		{"NothingAnswered", guide.Answers{}, []string{"pain", "duration", guide.EmergencyQuestion, guide.UrgentQuestion, "factors", guide.CautionsQuestion}, false},
+		{"NothingAnswered", guide.Answers{}, []string{guide.AgeQuestion, "pain", "duration", guide.EmergencyQuestion, guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion}, false},
+		{"AgeUnanswered", without(guide.AgeQuestion), []string{guide.AgeQuestion}, false},
+		{"HistoryUnanswered", without(guide.HistoryQuestion), []string{guide.HistoryQuestion}, false},
+		{"UnderSixteenDecides", guide.Answers{guide.AgeQuestion: {guide.Under16}}, []string{"pain", "duration", guide.EmergencyQuestion, guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion}, true},
 		{"UrgentUnanswered", without(guide.UrgentQuestion), []string{guide.UrgentQuestion}, false},
 		{"CautionsUnanswered", without(guide.CautionsQuestion), []string{guide.CautionsQuestion}, false},
 		{"UrgentAndCautionsUnanswered", without(guide.UrgentQuestion, guide.CautionsQuestion), []string{guide.UrgentQuestion, guide.CautionsQuestion}, false},
 		{"EmergencyUnanswered", without(guide.EmergencyQuestion), []string{guide.EmergencyQuestion}, false},
-		{"NotSureOnEmergencyIsNotEnough", without(guide.UrgentQuestion, "factors", guide.CautionsQuestion).With(guide.EmergencyQuestion, guide.NotSure), []string{guide.UrgentQuestion, "factors", guide.CautionsQuestion}, false},
+		{"NotSureOnEmergencyIsNotEnough", without(guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion).With(guide.EmergencyQuestion, guide.NotSure), []string{guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion}, false},
 		{"UrgentSignIsNotEnough", without(guide.CautionsQuestion).With(guide.UrgentQuestion, "fever"), []string{guide.CautionsQuestion}, false},
-		{"EmergencySignDecides", without(guide.UrgentQuestion, "factors", guide.CautionsQuestion).With(guide.EmergencyQuestion, "both-legs"), []string{guide.UrgentQuestion, "factors", guide.CautionsQuestion}, true},
+		{"EmergencySignDecides", without(guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion).With(guide.EmergencyQuestion, "both-legs"), []string{guide.UrgentQuestion, guide.HistoryQuestion, "factors", guide.CautionsQuestion}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,8 @@ package guide
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -74,8 +76,11 @@ func New(c *Content) (*Guide, error) {
 			fail(q.ID, "", "a question needs at least two options")
 		}
 	}
-	for _, id := range []string{EmergencyQuestion, UrgentQuestion, CautionsQuestion} {
+	for _, id := range safetyQuestions {
 		errs = append(errs, g.checkSafety(id)...)
+	}
+	if len(c.Questions) > 0 && c.Questions[0].ID != AgeQuestion {
+		fail(AgeQuestion, "", "must be the first question: the guide is for adults, so it asks the age before anything else")
 	}
 	for _, s := range c.Sections {
 		for _, cond := range s.For {
@@ -92,8 +97,13 @@ func New(c *Content) (*Guide, error) {
 	return g, nil
 }
 
-// checkSafety checks that the safety question id is present, is answered with
-// checkboxes, keeps its required options, and that only None is exclusive.
+// safetyQuestions lists the questions the safety rules read, in the order
+// their problems are reported.
+var safetyQuestions = []string{AgeQuestion, PainQuestion, DurationQuestion, EmergencyQuestion, UrgentQuestion, HistoryQuestion, CautionsQuestion}
+
+// checkSafety checks that the safety question id is present, is answered the
+// way its rule says, keeps every answer the rule reads, and that no sign is
+// exclusive and every sign says back why it matters.
 func (g *Guide) checkSafety(id string) []error {
 	rule := safetyRules[id]
 	var errs []error
@@ -106,11 +116,15 @@ func (g *Guide) checkSafety(id string) []error {
 		return errs
 	}
 	q := g.content.Questions[i]
-	if q.Kind != Checkboxes {
-		fail("", "a safety question must be answered with checkboxes")
+	if q.Kind != rule.Kind {
+		kind := "checkboxes"
+		if rule.Kind == Radios {
+			kind = "radios"
+		}
+		fail("", "a safety question must be answered with %s", kind)
 	}
 	var missing []string
-	for _, o := range rule.Required {
+	for _, o := range requiredOptions(rule) {
 		if !g.Known(id, o) {
 			missing = append(missing, o)
 		}
@@ -119,18 +133,26 @@ func (g *Guide) checkSafety(id string) []error {
 		fail("", "the safety options %s are missing: they can be reworded but not removed", strings.Join(missing, ", "))
 	}
 	for _, o := range q.Options {
+		s, isSign := rule.Signs[o.ID]
 		switch {
 		case o.ID == None && !o.Exclusive:
 			fail(o.ID, "this option must have exclusive: true")
-		case o.ID != None && o.Exclusive:
+		case isSign && o.Exclusive:
 			fail(o.ID, "a safety sign cannot be exclusive, or ticking it would clear a warning sign")
 		case o.ID != None && rule.Notes && o.Note == "":
 			fail(o.ID, "needs a note: telling the visitor what to do")
-		case o.ID != None && levelOf(id, o.ID) >= Urgent && o.Reason == "":
+		case isSign && s.Level >= Soon && o.Reason == "":
 			fail(o.ID, "needs a reason: the result page says it back to the visitor")
 		}
 	}
 	return errs
+}
+
+// requiredOptions lists, in a fixed order, the answers content must keep for
+// rule: its signs and the answers it reads.
+func requiredOptions(rule safetyRule) []string {
+	out := slices.Sorted(maps.Keys(rule.Signs))
+	return append(out, rule.Keep...)
 }
 
 // Content returns the content the guide was built from.

@@ -38,9 +38,9 @@ func none() guide.Option {
 	return guide.Option{ID: guide.None, Label: "None of these", Exclusive: true}
 }
 
-// minimalContent returns the smallest content New accepts: the three safety
-// questions with every option the safety rules require, and three ordinary
-// questions (pain, duration, factors) for the sections to refer to. Each call
+// minimalContent returns the smallest content New accepts: the safety
+// questions with every option the safety rules read, age first, and one
+// ordinary question (factors) for the sections to refer to. Each call
 // returns a fresh value, so a test may change it freely.
 func minimalContent() *guide.Content {
 	weakImmune := caution("weak-immune")
@@ -48,20 +48,28 @@ func minimalContent() *guide.Content {
 	return &guide.Content{
 		Clinic: guide.Clinic{Name: "Test clinic"},
 		Questions: []guide.Question{
+			{ID: guide.AgeQuestion, Kind: guide.Radios, Options: []guide.Option{
+				sign(guide.Under16), sign("16-19"), plain("20-49"), sign("50-plus"),
+			}},
 			{ID: "pain", Kind: guide.Checkboxes, Options: []guide.Option{
-				plain("lower-back"), plain("upper-back"), plain("sciatica"),
+				plain("lower-back"), sign("upper-back"), plain("sciatica"),
 				{ID: guide.NotSure, Label: "Not sure", Exclusive: true},
 			}},
 			{ID: "duration", Kind: guide.Radios, Options: []guide.Option{
-				plain("acute"), plain("chronic"),
+				plain("acute"), plain("weeks"), plain("chronic"), plain(guide.NotSure),
 			}},
 			{ID: guide.EmergencyQuestion, Kind: guide.Checkboxes, Options: []guide.Option{
-				sign("saddle-numbness"), sign("bladder-bowel"), sign("both-legs"),
-				sign("serious-injury"), sign("chest-pain"), sign(guide.NotSure), none(),
+				sign("saddle-numbness"), sign("bladder-bowel"), sign("both-legs"), sign("walking"),
+				sign("sexual"), sign("serious-injury"), sign("chest-pain"), sign("tummy-pain"),
+				sign(guide.NotSure), none(),
 			}},
 			{ID: guide.UrgentQuestion, Kind: guide.Checkboxes, Options: []guide.Option{
-				sign("fever"), sign("weight-loss"), sign("cancer"), sign("night-pain"),
-				sign("lump"), sign("unwell-upper"), sign(guide.NotSure), none(),
+				sign("fever"), sign("weight-loss"), sign("lump"), sign("night-pain"),
+				sign("cough-sneeze"), sign("one-leg"), sign("severe-central"), sign(guide.NotSure), none(),
+			}},
+			{ID: guide.HistoryQuestion, Kind: guide.Checkboxes, Options: []guide.Option{
+				sign("cancer"), sign("injecting-drugs"), sign("recent-infection"), sign("spine-procedure"),
+				sign("osteoporosis-fall"), sign("inflammatory"), sign("not-checked"), sign(guide.NotSure), none(),
 			}},
 			{ID: "factors", Kind: guide.Checkboxes, Options: []guide.Option{
 				plain("desk"), plain("stress"), none(),
@@ -263,6 +271,67 @@ func TestNew_RefusesContent(t *testing.T) {
 			},
 			question: guide.UrgentQuestion,
 			msg:      "a safety question must be answered with checkboxes",
+		},
+		{
+			name:     "AgeQuestionRemoved",
+			change:   removeQuestion(guide.AgeQuestion),
+			question: guide.AgeQuestion,
+			msg:      "this safety question is missing",
+		},
+		{
+			name:     "HistoryQuestionRemoved",
+			change:   removeQuestion(guide.HistoryQuestion),
+			question: guide.HistoryQuestion,
+			msg:      "this safety question is missing",
+		},
+		{
+			name: "AgeNotFirst",
+			change: func(t *testing.T, c *guide.Content) {
+				c.Questions[0], c.Questions[1] = c.Questions[1], c.Questions[0]
+			},
+			question: guide.AgeQuestion,
+			msg:      "must be the first question",
+		},
+		{
+			name:     "UnderSixteenRemoved",
+			change:   removeOption(guide.AgeQuestion, guide.Under16),
+			question: guide.AgeQuestion,
+			msg:      "the safety options under-16 are missing",
+		},
+		{
+			name:     "UpperBackRemoved",
+			change:   removeOption(guide.PainQuestion, "upper-back"),
+			question: guide.PainQuestion,
+			msg:      "the safety options upper-back are missing",
+		},
+		{
+			name:     "DurationWeeksRemoved",
+			change:   removeOption(guide.DurationQuestion, "weeks"),
+			question: guide.DurationQuestion,
+			msg:      "the safety options weeks are missing",
+		},
+		{
+			name:     "AneurysmRemoved",
+			change:   removeOption(guide.EmergencyQuestion, "tummy-pain"),
+			question: guide.EmergencyQuestion,
+			msg:      "the safety options tummy-pain are missing",
+		},
+		{
+			name: "SoonSignWithoutReason",
+			change: func(t *testing.T, c *guide.Content) {
+				optionOf(t, c, guide.HistoryQuestion, "inflammatory").Reason = ""
+			},
+			question: guide.HistoryQuestion,
+			option:   "inflammatory",
+			msg:      "needs a reason",
+		},
+		{
+			name: "AgeAsCheckboxes",
+			change: func(t *testing.T, c *guide.Content) {
+				questionOf(t, c, guide.AgeQuestion).Kind = guide.Checkboxes
+			},
+			question: guide.AgeQuestion,
+			msg:      "a safety question must be answered with radios",
 		},
 		{
 			name: "SectionNamesUnknownAnswer",

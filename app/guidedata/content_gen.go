@@ -44,6 +44,33 @@ var Content = &guide.Content{
 	},
 	Questions: []guide.Question{
 		guide.Question{
+			ID:      "age",
+			Title:   "How old are you?",
+			Hint:    "Back pain means different things at different ages.",
+			Summary: "Your age",
+			Options: []guide.Option{
+				guide.Option{
+					ID:     "under-16",
+					Label:  "Under 16",
+					Reason: "You are under 16. This guide is written for adults.",
+				},
+				guide.Option{
+					ID:     "16-19",
+					Label:  "16 to 19",
+					Reason: "You are under 20 and this back pain is new, or you are not sure when it started.",
+				},
+				guide.Option{
+					ID:    "20-49",
+					Label: "20 to 49",
+				},
+				guide.Option{
+					ID:     "50-plus",
+					Label:  "50 or over",
+					Reason: "You are 50 or over and this back pain is new, or you are not sure when it started.",
+				},
+			},
+		},
+		guide.Question{
 			ID:      "pain",
 			Kind:    guide.Checkboxes,
 			Title:   "Where is your back pain, and what is it like?",
@@ -56,8 +83,9 @@ var Content = &guide.Content{
 					Hint:  "Between the bottom of the ribs and the top of the legs.",
 				},
 				guide.Option{
-					ID:    "upper-back",
-					Label: "Pain in my upper back or between my shoulder blades",
+					ID:     "upper-back",
+					Label:  "Pain in my upper back or between my shoulder blades",
+					Reason: "Your pain is in your upper back, between or around your shoulder blades.",
 				},
 				guide.Option{
 					ID:    "sciatica",
@@ -116,18 +144,29 @@ var Content = &guide.Content{
 			Options: []guide.Option{
 				guide.Option{
 					ID:     "saddle-numbness",
-					Label:  "Numbness or tingling around your bottom, genitals or inner thighs",
-					Reason: "You have numbness or tingling around your bottom, genitals or inner thighs.",
+					Label:  "New numbness or tingling around your bottom, genitals or inner thighs",
+					Reason: "You have new numbness or tingling around your bottom, genitals or inner thighs.",
 				},
 				guide.Option{
 					ID:     "bladder-bowel",
-					Label:  "New problems peeing, or you cannot control when you pee or poo",
-					Reason: "You have new problems peeing, or with bladder or bowel control.",
+					Label:  "New problems peeing, or new loss of control of your bladder or bowels",
+					Hint:   "For example you cannot pee, you cannot feel when you need to go, or you wet or soil yourself.",
+					Reason: "You have new problems peeing, or new problems with bladder or bowel control.",
 				},
 				guide.Option{
 					ID:     "both-legs",
-					Label:  "Weakness, numbness or tingling in both legs",
-					Reason: "You have weakness, numbness or tingling in both legs.",
+					Label:  "New pain, weakness, numbness or tingling in both legs",
+					Reason: "You have new pain, weakness, numbness or tingling in both legs.",
+				},
+				guide.Option{
+					ID:     "walking",
+					Label:  "New difficulty walking, or your legs will not do what you want",
+					Reason: "You have new difficulty walking, or your legs will not do what you want.",
+				},
+				guide.Option{
+					ID:     "sexual",
+					Label:  "New changes in your sex life, such as numbness, or problems getting an erection or ejaculating",
+					Reason: "You have new changes in sexual function.",
 				},
 				guide.Option{
 					ID:     "serious-injury",
@@ -139,6 +178,12 @@ var Content = &guide.Content{
 					ID:     "chest-pain",
 					Label:  "Chest pain",
 					Reason: "You have chest pain.",
+				},
+				guide.Option{
+					ID:     "tummy-pain",
+					Label:  "Sudden, severe pain in your back and your tummy",
+					Hint:   "This matters most if you are 60 or over, or you feel faint or dizzy.",
+					Reason: "You have sudden, severe pain in your back and tummy.",
 				},
 				guide.Option{
 					ID:     "not-sure",
@@ -156,7 +201,7 @@ var Content = &guide.Content{
 			ID:      "urgent",
 			Kind:    guide.Checkboxes,
 			Title:   "Do you have any of these?",
-			Hint:    "Select all that apply.",
+			Hint:    "Select all that apply. A doctor should check these today.",
 			Summary: "Signs to see a doctor about today",
 			Options: []guide.Option{
 				guide.Option{
@@ -170,29 +215,93 @@ var Content = &guide.Content{
 					Reason: "You have lost weight without knowing why.",
 				},
 				guide.Option{
-					ID:     "cancer",
-					Label:  "You have or have had cancer",
-					Reason: "You have or have had cancer.",
+					ID:     "lump",
+					Label:  "A lump or swelling on your back, or your back has changed shape",
+					Reason: "You have a lump or swelling on your back, or its shape has changed.",
 				},
 				guide.Option{
 					ID:     "night-pain",
-					Label:  "Pain that is there all the time, is worse at night, or does not ease when you rest",
-					Reason: "Your pain is there all the time, is worse at night, or does not ease with rest.",
+					Label:  "Pain that is worse at night, or does not ease at all when you rest",
+					Hint:   "Not the stiffness that gets better once you start moving.",
+					Reason: "Your pain is worse at night, or does not ease at all with rest.",
 				},
 				guide.Option{
-					ID:     "lump",
-					Label:  "A new lump or swelling on your back, or a change in its shape",
-					Reason: "You have a new lump or swelling on your back, or its shape has changed.",
+					ID:     "cough-sneeze",
+					Label:  "Pain that gets worse when you cough, sneeze or poo",
+					Reason: "Your pain gets worse when you cough, sneeze or poo.",
 				},
 				guide.Option{
-					ID:     "unwell-upper",
-					Label:  "Pain between your shoulder blades and you feel unwell",
-					Reason: "You have pain between your shoulder blades and feel unwell.",
+					ID:     "one-leg",
+					Label:  "New or worsening weakness or numbness in one leg or foot",
+					Hint:   "For example your foot drags or slaps down when you walk.",
+					Reason: "You have new or worsening weakness or numbness in one leg or foot.",
+				},
+				guide.Option{
+					ID:     "severe-central",
+					Label:  "Sudden, severe pain in the middle of your spine that eases when you lie down",
+					Reason: "You have sudden, severe pain in the middle of your spine that eases when you lie down.",
 				},
 				guide.Option{
 					ID:     "not-sure",
 					Label:  "I'm not sure",
 					Reason: "You were not sure whether you have one of the signs a doctor should check today.",
+				},
+				guide.Option{
+					ID:        "none",
+					Label:     "None of these",
+					Exclusive: true,
+				},
+			},
+		},
+		guide.Question{
+			ID:      "history",
+			Kind:    guide.Checkboxes,
+			Title:   "Do any of these apply to your health?",
+			Hint:    "Select all that apply. Your health history can change what back pain means.",
+			Summary: "Your health history",
+			Options: []guide.Option{
+				guide.Option{
+					ID:     "cancer",
+					Label:  "You have or have had cancer",
+					Reason: "You have or have had cancer.",
+				},
+				guide.Option{
+					ID:     "injecting-drugs",
+					Label:  "You inject drugs that a doctor has not prescribed, now or in the past",
+					Reason: "You inject, or have injected, drugs that were not prescribed.",
+				},
+				guide.Option{
+					ID:     "recent-infection",
+					Label:  "You recently had an infection treated with antibiotics",
+					Hint:   "For example a urine infection.",
+					Reason: "You recently had an infection treated with antibiotics.",
+				},
+				guide.Option{
+					ID:     "spine-procedure",
+					Label:  "You recently had an operation or injection in your spine",
+					Hint:   "For example back surgery, a steroid injection or an epidural.",
+					Reason: "You recently had an operation or injection in your spine.",
+				},
+				guide.Option{
+					ID:     "osteoporosis-fall",
+					Label:  "You have thin bones (osteoporosis) or take steroid tablets long term, and the pain began after a small fall or lifting",
+					Reason: "You have thin bones or take steroid tablets, and the pain began after a small fall or lifting.",
+				},
+				guide.Option{
+					ID:     "inflammatory",
+					Label:  "Your back is stiff for more than 30 minutes in the morning, eases when you move, and the pain began before you were 45",
+					Hint:   "This kind of pain often wakes people in the second half of the night.",
+					Reason: "Your back is stiff in the morning and eases with movement, and the pain began before you were 45.",
+				},
+				guide.Option{
+					ID:     "not-checked",
+					Label:  "The pain has lasted more than 6 weeks, is not getting better, and no doctor or physiotherapist has checked it",
+					Reason: "Your pain has lasted more than 6 weeks without getting better, and no one has checked it yet.",
+				},
+				guide.Option{
+					ID:     "not-sure",
+					Label:  "I'm not sure",
+					Reason: "You were not sure whether one of these applies to you.",
 				},
 				guide.Option{
 					ID:        "none",
@@ -283,7 +392,7 @@ var Content = &guide.Content{
 				guide.Option{
 					ID:     "weak-immune",
 					Label:  "You have a weakened immune system",
-					Hint:   "For example from chemotherapy, steroid tablets, an organ transplant or HIV.",
+					Hint:   "For example from chemotherapy, long-term steroid tablets, an organ transplant or HIV.",
 					Reason: "You have a weakened immune system, which makes an infection in the spine more likely.",
 					Note:   "Infections are more likely when the immune system is weak. A doctor should check your back pain first, and the practitioner needs to know.",
 				},
@@ -310,50 +419,50 @@ var Content = &guide.Content{
 			Slug:         "01-your-back-pain",
 			Title:        "Your kind of back pain",
 			Description:  "What your kind of back pain usually means, what helps, and where acupuncture may or may not fit.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 		guide.Article{
 			Slug:         "02-daily-life",
 			Title:        "Stress, sleep and daily life",
 			Description:  "How stress, sleep, work and movement can affect back pain, and simple changes that may help.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 		guide.Article{
 			Slug:         "03-safety",
 			Title:        "Is acupuncture safe for me?",
 			Description:  "The usual side effects of acupuncture, and what to do if you are pregnant, take blood thinners or have another health condition.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 		guide.Article{
 			Slug:         "04-evidence",
 			Title:        "What the research says",
 			Description:  "What studies and health guidelines say about acupuncture for back pain, and why they do not all agree.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 		guide.Article{
 			Slug:         "05-your-visit",
 			Title:        "Your visit",
 			Description:  "What happens at an acupuncture visit, how many sessions to try, how to choose a practitioner and how it fits with other care.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 		guide.Article{
 			Slug:         "06-questions",
 			Title:        "Common questions",
 			Description:  "Short answers to the questions people often ask before trying acupuncture for back pain.",
-			LastReviewed: "2026-11-20",
-			NextReview:   "2027-11-20",
+			LastReviewed: "2026-11-30",
+			NextReview:   "2027-11-30",
 		},
 	},
 	Sections: []guide.Section{
 		guide.Section{
 			ID:    "lower-back",
 			Title: "Pain in the lower back",
-			HTML:  "<p>Lower back pain is very common. Most people have it at some point. Often no single cause can be found. Doctors call this &quot;non-specific&quot; back pain. It means the pain is real, but it is not caused by anything serious, such as a broken bone or an infection.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving as much as you can, even if you need to go gently.</li>\n<li>Try heat, such as a warm bath or a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are right for you.</li>\n<li>Try gentle exercise, such as walking, swimming, yoga or pilates.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>The research gives a mixed picture, and you should know all of it:</p>\n<ul>\n<li>A large American guideline (from the American College of Physicians, 2017) lists acupuncture as one option for lower back pain that has lasted a long time.</li>\n<li>A big review of 33 studies (Cochrane, 2020) found that people had a little less pain after acupuncture than with usual care. But the difference was small on average, and the researchers were not very sure of it.</li>\n<li>In England, the health guidance body NICE does <strong>not</strong> recommend acupuncture for lower back pain.</li>\n</ul>\n<p>Some people still choose to try it alongside exercise and staying active. If you do, it is best seen as one part of your plan, not the whole of it.</p>",
+			HTML:  "<p>Lower back pain is very common. Most people have it at some point. Often no single cause can be found. Doctors call this &quot;non-specific&quot; back pain. It means the pain is real, but it is not caused by anything serious, such as a broken bone or an infection.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving as much as you can, even if you need to go gently.</li>\n<li>Try heat, such as a warm bath or a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are right for you.</li>\n<li>Try gentle exercise, such as walking, swimming, yoga or pilates.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>The research gives a mixed picture, and you should know all of it:</p>\n<ul>\n<li>A large American guideline (from the American College of Physicians, 2017) lists acupuncture as one option for lower back pain that has lasted a long time.</li>\n<li>A big review of 33 studies (Cochrane, 2020) found that people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the researchers had low certainty in it.</li>\n<li>The same review compared real acupuncture with sham (pretend) acupuncture. Real acupuncture was not clearly better in a way that matters to patients.</li>\n<li>In England, the health guidance body NICE does <strong>not</strong> recommend acupuncture for lower back pain.</li>\n</ul>\n<p>Some people still choose to try it alongside exercise and staying active. If you do, it is best seen as one part of your plan, not the whole of it.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -364,7 +473,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
@@ -376,7 +485,7 @@ var Content = &guide.Content{
 					URL:   "https://doi.org/10.1002/14651858.CD013814",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 			},
@@ -384,7 +493,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "upper-back",
 			Title: "Pain in the upper back",
-			HTML:  "<p>Pain in the upper back, or between the shoulder blades, is less common than lower back pain. It is often linked to tight or strained muscles. Long hours sitting, looking down at a screen, carrying heavy bags or a sudden twist can all play a part.</p>\n<p><strong>Things you can try</strong></p>\n<ul>\n<li>Change position often, and get up at least every half an hour.</li>\n<li>Gently roll your shoulders and move your neck through a comfortable range.</li>\n<li>Use heat on the sore area for short spells.</li>\n<li>Keep up your normal activities as much as you can.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most studies of acupuncture for back pain look at the lower back. So there is much less research on the upper back, and we cannot tell you how well it works there. Some people find a session relaxing and say their muscles feel looser afterwards. This is what people report, not proof that it works.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>Pain between your shoulder blades <strong>and</strong> you feel unwell: see a doctor today, or call NHS 111.</li>\n<li>Chest pain, or pain that spreads to your arm, jaw or neck: call 999.</li>\n<li>Pain that is not getting better after a few weeks: see a GP.</li>\n</ul>",
+			HTML:  "<p>Pain in the upper back, or between the shoulder blades, is less common than lower back pain. It is often linked to tight or strained muscles. Long hours sitting, looking down at a screen, carrying heavy bags or a sudden twist can all play a part.</p>\n<p><strong>Things you can try</strong></p>\n<ul>\n<li>Change position often, and get up at least every half an hour.</li>\n<li>Gently roll your shoulders and move your neck through a comfortable range.</li>\n<li>Use heat on the sore area for short spells.</li>\n<li>Keep up your normal activities as much as you can.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most studies of acupuncture for back pain look at the lower back. There is much less research on the upper back, so we cannot tell you how well it works there. Some people say a session helps them relax. That is what people report, not proof that it works.</p>\n<p>There is also a rare but serious risk here. A needle in the upper back or shoulders can go through the chest wall into the lung. This can make the lung collapse (a pneumothorax). Trained practitioners take care to avoid this. If you feel suddenly short of breath or have chest pain after a session, call 999.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>Pain that comes from the top of your back, between the shoulders, rather than the lower back: the NHS advises an urgent GP appointment, or a call to NHS 111.</li>\n<li>Chest pain, or pain that spreads to your arm, jaw or neck: call 999.</li>\n<li>Pain that is not getting better after a few weeks: see a GP.</li>\n</ul>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -395,11 +504,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 			},
@@ -407,7 +516,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "sciatica",
 			Title: "Pain that spreads down the leg (sciatica)",
-			HTML:  "<p>Sciatica is pain caused by a pressed or irritated sciatic nerve. This is the long nerve that runs from your lower back, through your buttock and down each leg. The pain may shoot, burn or tingle. Your leg or foot may also feel numb or weak. It often gets better by itself within about 4 to 6 weeks, but it can last longer.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving, and go back to normal activities as soon as you can.</li>\n<li>Try gentle stretches and regular walks.</li>\n<li>Use heat packs, and ask a pharmacist about painkillers.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>We want to be honest with you. The evidence for acupuncture in sciatica is weaker than for general lower back pain. NICE, which writes health guidance for England, advises against using acupuncture for sciatica. If you have sciatica, we suggest you talk to your GP or a physiotherapist (a specialist in movement and exercise) about your options first.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>See a GP if the pain is not easing after a few weeks, if it is getting worse, or if your leg feels weaker or more numb.</li>\n<li>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing. These can be signs of a rare but serious problem.</li>\n</ul>",
+			HTML:  "<p>Sciatica is pain caused by a pressed or irritated sciatic nerve. This is the long nerve that runs from your lower back, through your buttock and down each leg. The pain may shoot, burn or tingle. Your leg or foot may also feel numb or weak. It often gets better by itself within about 4 to 6 weeks, but it can last longer.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving, and go back to normal activities as soon as you can.</li>\n<li>Try gentle stretches and regular walks.</li>\n<li>Use heat packs, and ask a pharmacist about painkillers.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>We want to be honest with you. The evidence for acupuncture in sciatica is weaker than for general lower back pain. NICE, which writes health guidance for England, advises against using acupuncture for sciatica. If you have sciatica, we suggest you talk to your GP or a physiotherapist (a specialist in movement and exercise) about your options first.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>See a GP if the pain is not easing after a few weeks or is getting worse.</li>\n<li>See a doctor today, or call NHS 111, if your leg or foot is getting weaker or more numb.</li>\n<li>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing. These can be signs of a rare but serious problem.</li>\n</ul>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -418,15 +527,15 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Sciatica.",
+					Title: "NHS. Sciatica. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/sciatica/",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -434,7 +543,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "disc",
 			Title: "A disc problem",
-			HTML:  "<p>The discs are soft pads that sit between the bones of your spine. A &quot;slipped&quot;, &quot;bulging&quot; or &quot;herniated&quot; disc is when part of a disc pushes out. It can press on a nerve. This can cause back pain, and sometimes pain, tingling or numbness in a leg or arm.</p>\n<p>The good news is that most disc problems slowly get better by themselves. Many people start to feel better within about 6 weeks, though for some it takes longer.</p>\n<p><strong>The most important part is your main care plan</strong></p>\n<p>Your doctor or physiotherapist should lead your care. Their plan may include:</p>\n<ul>\n<li>staying as active as you can</li>\n<li>exercises to build strength and movement</li>\n<li>painkillers</li>\n<li>in a few cases, injections or an operation</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Acupuncture should only ever sit alongside that plan, as extra support. It should never replace it. The evidence for acupuncture in disc problems is weaker than for general back pain, and NICE does not recommend it for low back pain or sciatica.</p>\n<p>If you come for acupuncture, tell the practitioner about your diagnosis and any scans. Keep doing the exercises your physio has given you.</p>\n<p><strong>See a GP</strong> if your pain gets worse, or your arm or leg gets weaker or more numb. Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or problems with peeing or pooing.</p>",
+			HTML:  "<p>The discs are soft pads that sit between the bones of your spine. A &quot;slipped&quot;, &quot;bulging&quot; or &quot;herniated&quot; disc is when part of a disc pushes out. It can press on a nerve. This can cause back pain, and sometimes pain, tingling or numbness in a leg or arm.</p>\n<p>The good news is that most disc problems slowly get better by themselves. Many people start to feel better within about 6 weeks, though for some it takes longer.</p>\n<p><strong>The most important part is your main care plan</strong></p>\n<p>Your doctor or physiotherapist should lead your care. Their plan may include:</p>\n<ul>\n<li>staying as active as you can</li>\n<li>exercises to build strength and movement</li>\n<li>painkillers</li>\n<li>in a few cases, injections or an operation</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>If you choose to try acupuncture, it should only ever sit alongside that plan. It should never replace it. We cannot promise that it will help a disc problem. The evidence for it is weaker than for general back pain, and NICE does not recommend it for low back pain or sciatica.</p>\n<p>If you come for acupuncture, tell the practitioner about your diagnosis and any scans. Keep doing the exercises your physio has given you.</p>\n<p><strong>See a GP</strong> if your pain gets worse. See a doctor today, or call NHS 111, if your arm or leg gets weaker or more numb. Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or problems with peeing or pooing.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -445,11 +554,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Slipped disc.",
+					Title: "NHS. Slipped disc. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/slipped-disc/",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 			},
@@ -468,15 +577,15 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
-					Title: "NHS. Stress.",
+					Title: "NHS. Stress. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/stress/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -484,7 +593,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "arthritis",
 			Title: "Arthritis or wear and tear",
-			HTML:  "<p>As we get older, the joints in the spine change. This is often called &quot;wear and tear&quot;. When it causes pain and stiffness, doctors may call it osteoarthritis. It is very common, and many people with changes on a scan have little or no pain.</p>\n<p>It often feels stiff first thing in the morning or after sitting still, and eases once you get moving.</p>\n<p><strong>What helps most</strong></p>\n<ul>\n<li>Regular exercise is the main treatment. It keeps joints moving and muscles strong.</li>\n<li>Try activities that are easy on the joints, such as walking, swimming or cycling.</li>\n<li>Losing some weight, if you need to, can take strain off your joints.</li>\n<li>Heat, gentle stretches and painkillers from a pharmacist can ease flare-ups.</li>\n<li>A physiotherapist can give you exercises that suit you.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most research on acupuncture for arthritis looks at other joints, such as the knee. Much less is known about arthritis in the spine. Some people use acupuncture alongside exercise to help with pain. But it does not change the joints, and it should not replace staying active.</p>\n<p><strong>See a GP</strong> if the pain is getting worse, stops you doing everyday things, or comes with swelling, weight loss you cannot explain, or feeling unwell.</p>",
+			HTML:  "<p>As we get older, the joints in the spine change. This is often called &quot;wear and tear&quot;. When it causes pain and stiffness, doctors may call it osteoarthritis. It is very common, and many people with changes on a scan have little or no pain.</p>\n<p>It often feels stiff first thing in the morning or after sitting still, and eases once you get moving. This stiffness usually wears off within half an hour. If it lasts longer than that every morning, tell a GP.</p>\n<p><strong>What helps most</strong></p>\n<ul>\n<li>Regular exercise is the main treatment. It keeps joints moving and muscles strong.</li>\n<li>Try activities that are easy on the joints, such as walking, swimming or cycling.</li>\n<li>Losing some weight, if you need to, can take strain off your joints.</li>\n<li>Heat, gentle stretches and painkillers from a pharmacist can ease flare-ups.</li>\n<li>A physiotherapist can give you exercises that suit you.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>NICE, which writes health guidance for England, does <strong>not</strong> recommend acupuncture for osteoarthritis. Its guideline (NG226, 2022) tells health staff not to offer it. Most research on acupuncture for arthritis looks at other joints, such as the knee. Even less is known about the spine.</p>\n<p>Some people still choose to try it. If you do, know that it does not change the joints, and it should never replace exercise.</p>\n<p><strong>See a GP</strong> if the pain is getting worse, stops you doing everyday things, or comes with swelling, weight loss you cannot explain, or feeling unwell.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -495,15 +604,38 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Osteoarthritis.",
+					Title: "NHS. Osteoarthritis. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/osteoarthritis/",
 				},
 				guide.Source{
-					Title: "NHS. Acupuncture.",
-					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
+					Title: "National Institute for Health and Care Excellence. Osteoarthritis in over 16s: diagnosis and management (NG226). 2022. (accessed 2026-11-30)",
+					URL:   "https://www.nice.org.uk/guidance/ng226",
 				},
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
+					URL:   "https://www.nhs.uk/conditions/back-pain/",
+				},
+			},
+		},
+		guide.Section{
+			ID:    "morning-stiffness",
+			Title: "Back pain with morning stiffness",
+			HTML:  "<p>Most back pain is not caused by anything serious. But some back pain has a different cause. Your back may be stiff for more than half an hour each morning, and feel better when you move and worse when you rest. The pain may have started before the age of 45. This can be a sign of an inflammatory condition of the spine, called axial spondyloarthritis.</p>\n<p><strong>What to do</strong></p>\n<p>See a GP in the next few days. Tell them about the stiffness, when the pain started, and whether it wakes you in the night. A GP can check you and, if needed, refer you to a rheumatologist, as NICE advises. This is a doctor who looks after joint conditions like this one.</p>\n<p>Please see a GP before you try acupuncture. Acupuncture cannot find the cause of this kind of pain, and there is no good evidence that it helps this condition.</p>",
+			For: []guide.Condition{
+				guide.Condition{
+					Question: "history",
+					Options: []string{
+						"inflammatory",
+					},
+				},
+			},
+			Sources: []guide.Source{
+				guide.Source{
+					Title: "National Institute for Health and Care Excellence. Spondyloarthritis in over 16s: diagnosis and management (NG65). 2017. (accessed 2026-11-30)",
+					URL:   "https://www.nice.org.uk/guidance/ng65",
+				},
+				guide.Source{
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -522,7 +654,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -530,7 +662,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "new-pain",
 			Title: "New back pain (less than 6 weeks)",
-			HTML:  "<p>New back pain can be very painful and worrying. But most new back pain gets much better within a few weeks, often with simple self-care.</p>\n<p><strong>What helps in the first weeks</strong></p>\n<ul>\n<li>Keep moving. Staying active helps you recover faster than resting in bed.</li>\n<li>Go back to work and normal activities as soon as you can, even if you are a bit sore.</li>\n<li>Use heat, such as a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are safe for you.</li>\n<li>If lying down, try a pillow between your knees (on your side) or under your knees (on your back).</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>The American College of Physicians (2017) lists acupuncture as one option for new back pain. But it rated the evidence as low quality, which means we cannot be sure of the benefit. NICE in England does not recommend acupuncture for low back pain. For most people, time, movement and simple self-care come first.</p>\n<p><strong>See a GP</strong> if the pain is not easing after a few weeks, is getting worse, or stops you doing everyday things.</p>\n<p><strong>Call 999</strong> if the pain started after a serious fall or accident, or you have numbness around your bottom or genitals, weakness in both legs, or new problems peeing or pooing.</p>",
+			HTML:  "<p>New back pain can be very painful and worrying. But most new back pain gets much better within a few weeks, often with simple self-care.</p>\n<p><strong>What helps in the first weeks</strong></p>\n<ul>\n<li>Keep moving. Staying active helps you recover faster than resting in bed.</li>\n<li>Go back to work and normal activities as soon as you can, even if you are a bit sore.</li>\n<li>Use heat, such as a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are safe for you.</li>\n<li>If lying down, try a pillow between your knees (on your side) or under your knees (on your back).</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most new back pain gets better with time, whatever you do. For new pain, the American College of Physicians (2017) suggests trying heat, massage, acupuncture or spinal manipulation before medicines. But it rated the evidence for all but heat as low quality. This means no one can be sure they help. NICE in England does not recommend acupuncture for low back pain. For most people, time, movement and simple self-care come first.</p>\n<p><strong>See a GP</strong> if the pain is not easing after a few weeks, is getting worse, or stops you doing everyday things.</p>\n<p><strong>Call 999</strong> if the pain started after a serious fall or accident, or you have numbness around your bottom or genitals, weakness in both legs, or new problems peeing or pooing.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "duration",
@@ -541,7 +673,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
@@ -549,7 +681,7 @@ var Content = &guide.Content{
 					URL:   "https://doi.org/10.7326/M16-2367",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 			},
@@ -557,7 +689,7 @@ var Content = &guide.Content{
 		guide.Section{
 			ID:    "lasting-pain",
 			Title: "Back pain that has lasted a while",
-			HTML:  "<p>When back pain lasts more than 12 weeks, doctors call it &quot;chronic&quot;. This just means long-lasting. It does not mean it is serious or that it will never get better. Pain that lasts can still ease, and many people find ways to do more and hurt less.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Exercise, built up slowly. Group exercise classes and physiotherapy can help.</li>\n<li>Staying at work or returning to it, with changes if you need them.</li>\n<li>Support for stress, worry or low mood. These can make pain feel worse.</li>\n<li>A mix of approaches often works better than any one thing.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<ul>\n<li>The American College of Physicians (2017) lists acupuncture as one choice for long-lasting low back pain, based on moderate-quality evidence.</li>\n<li>A Cochrane review of 33 studies (2020) found people had a little less pain after acupuncture than with usual care. But the average effect was small, and the certainty was low.</li>\n<li>NICE in England does not recommend acupuncture for low back pain.</li>\n</ul>\n<p>So acupuncture may help some people a little, as part of a wider plan.</p>\n<p><strong>See a GP</strong> if you have not had your back checked, if the pain is getting worse, or if it is affecting your sleep, work or mood.</p>",
+			HTML:  "<p>When back pain lasts more than 12 weeks, doctors call it &quot;chronic&quot;. This just means long-lasting. It does not mean it is serious or that it will never get better. Pain that lasts can still ease, and many people find ways to do more and hurt less.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Exercise, built up slowly. Group exercise classes and physiotherapy can help.</li>\n<li>Staying at work or returning to it, with changes if you need them.</li>\n<li>Support for stress, worry or low mood. These can make pain feel worse.</li>\n<li>A mix of approaches often works better than any one thing.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<ul>\n<li>The American College of Physicians (2017) lists acupuncture as one choice for long-lasting low back pain, based on moderate-quality evidence.</li>\n<li>A Cochrane review of 33 studies (2020) found people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the certainty was low.</li>\n<li>In the same review, real acupuncture was not clearly better than sham (pretend) acupuncture in a way that matters to patients.</li>\n<li>NICE in England does not recommend acupuncture for low back pain.</li>\n</ul>\n<p>So acupuncture may ease pain a little, for a while, for some people. If you try it, make it one small part of a wider plan.</p>\n<p><strong>See a GP</strong> if you have not had your back checked, if the pain is getting worse, or if it is affecting your sleep, work or mood.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "duration",
@@ -569,7 +701,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
@@ -581,7 +713,7 @@ var Content = &guide.Content{
 					URL:   "https://doi.org/10.1002/14651858.CD013814",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 			},
@@ -607,7 +739,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -628,11 +760,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Stress.",
+					Title: "NHS. Stress. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/mental-health/feelings-symptoms-behaviours/feelings-and-symptoms/stress/",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
@@ -656,7 +788,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -677,7 +809,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -686,7 +818,7 @@ var Content = &guide.Content{
 			ID:      "physical-work",
 			Article: 1,
 			Title:   "Heavy lifting and physical work",
-			HTML:    "<p>Lifting and physical work are not bad for your back. Strong, active backs cope well with load. But lifting in an awkward way, or lifting more than you can manage, can cause strain.</p>\n<p><strong>Lifting more safely</strong></p>\n<ul>\n<li>Think before you lift. How heavy is it? Where is it going? Is the path clear?</li>\n<li>Stand close to the load, with your feet apart for balance.</li>\n<li>Bend your knees and hips, and keep your back in its natural curve.</li>\n<li>Hold the load close to your waist.</li>\n<li>Turn with your feet rather than twisting your back.</li>\n<li>Push rather than pull where you can.</li>\n<li>Get help, or use a trolley, for anything too heavy or awkward.</li>\n</ul>\n<p><strong>Looking after your back at work</strong></p>\n<ul>\n<li>Ask your employer about manual handling training. This is training in how to lift and carry safely.</li>\n<li>Take short breaks and change tasks during the day if you can.</li>\n<li>Keep your back and legs strong with regular exercise outside work.</li>\n</ul>\n<p><strong>If you have hurt your back</strong></p>\n<p>Try to stay as active as you can. Talk to your manager about lighter duties for a while, rather than stopping work altogether. If the pain is not easing after a few weeks, see a GP or physiotherapist. If the pain started after a serious fall or accident at work, call 999.</p>",
+			HTML:    "<p>Lifting and physical work are not bad for your back. Strong, active backs cope well with load. But lifting more than you can manage, or more often than you are used to, can leave your back sore.</p>\n<p><strong>About lifting technique</strong></p>\n<p>You may have been taught one &quot;right&quot; way to lift. But a review of studies in workers (Cochrane, 2011) found that training in how to lift did not stop back pain. So do not worry if you lift in a way that feels natural to you. What seems to matter more is the load, how often you lift it, and how strong and fit you are.</p>\n<p><strong>Making heavy loads easier</strong></p>\n<ul>\n<li>Plan the lift. How heavy is it? Where is it going? Is the path clear?</li>\n<li>Hold the load close to your body.</li>\n<li>Get help, or use a trolley, for anything too heavy or awkward.</li>\n<li>Split big loads into smaller ones where you can.</li>\n</ul>\n<p><strong>Looking after your back at work</strong></p>\n<ul>\n<li>Your employer should look at heavy or awkward lifting at work and cut the risk where they can, for example with lifting aids or lighter loads.</li>\n<li>Take short breaks and change tasks during the day if you can.</li>\n<li>Keep your back and legs strong with regular exercise outside work.</li>\n</ul>\n<p><strong>If you have hurt your back</strong></p>\n<p>Try to stay as active as you can. Talk to your manager about lighter duties for a while, rather than stopping work altogether. If the pain is not easing after a few weeks, see a GP or physiotherapist. If the pain started after a serious fall or accident at work, call 999.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -697,8 +829,12 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
+				},
+				guide.Source{
+					Title: "Verbeek JH, Martimo KP, Karppinen J, Kuijer PP, Viikari-Juntura E, Takala EP. Manual material handling advice and assistive devices for preventing and treating back pain in workers. Cochrane Database of Systematic Reviews. 2011, Issue 6. CD005958.",
+					URL:   "https://doi.org/10.1002/14651858.CD005958.pub3",
 				},
 			},
 		},
@@ -717,11 +853,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
@@ -745,7 +881,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -754,14 +890,14 @@ var Content = &guide.Content{
 			ID:      "side-effects",
 			Article: 2,
 			Title:   "Side effects and safety",
-			HTML:    "<p>When it is done by a trained practitioner, acupuncture is generally very safe. But like any treatment, it can have side effects. Most are mild and pass quickly.</p>\n<p><strong>Common, mild side effects</strong></p>\n<ul>\n<li>a little soreness where a needle went in</li>\n<li>a small bruise or a tiny spot of bleeding</li>\n<li>feeling tired or sleepy afterwards</li>\n</ul>\n<p><strong>Less common</strong></p>\n<ul>\n<li>feeling dizzy or faint</li>\n<li>feeling sick</li>\n<li>your pain feeling a bit worse for a short time</li>\n</ul>\n<p><strong>What the research found</strong></p>\n<p>Two large UK surveys were published in the BMJ (a medical journal) in 2001. Between them they covered about 66,000 sessions, given by doctors, physiotherapists and trained acupuncturists. Neither survey recorded any serious problems. Minor problems worth reporting, such as fainting or feeling sick, came up in just over 1 in every 1,000 sessions.</p>\n<p><strong>Keeping you safe</strong></p>\n<ul>\n<li>The needles should be sterile (germ-free), used once and then thrown away.</li>\n<li>The practitioner should ask about your health and medicines before starting.</li>\n<li>Tell them straight away if you feel unwell during a session.</li>\n<li>If you feel sleepy afterwards, take care before driving.</li>\n</ul>\n<p>Serious problems, such as an infection or an injury from a needle, are rare with trained practitioners. If you notice redness, swelling or heat where a needle went in, or you feel unwell, contact your GP or call NHS 111.</p>",
+			HTML:    "<p>When a trained practitioner does it, serious problems with acupuncture are rare. But like any treatment, it can have side effects. Most are mild and pass quickly.</p>\n<p><strong>Common, mild side effects</strong></p>\n<ul>\n<li>a little soreness where a needle went in</li>\n<li>a small bruise or a tiny spot of bleeding</li>\n<li>feeling tired or sleepy afterwards</li>\n</ul>\n<p><strong>Less common</strong></p>\n<ul>\n<li>feeling dizzy or faint</li>\n<li>feeling sick</li>\n<li>your pain feeling a bit worse for a short time</li>\n</ul>\n<p><strong>Rare but serious problems</strong></p>\n<ul>\n<li><strong>A collapsed lung (pneumothorax).</strong> A needle in the upper back, shoulders or chest can go through the chest wall into the lung. This is the best-known serious risk. If you feel suddenly short of breath or have chest pain during or after a session, call 999.</li>\n<li><strong>An infection.</strong> This can happen if needles are not sterile. If you notice redness, swelling or heat where a needle went in, or you feel unwell, contact your GP or call NHS 111.</li>\n</ul>\n<p><strong>What the research found</strong></p>\n<p>Two large UK surveys were published in the BMJ (a medical journal) in 2001. Between them they covered about 66,000 sessions, given by doctors, physiotherapists and trained acupuncturists. Neither survey recorded any serious problems. Minor problems worth reporting, such as fainting or feeling sick, came up in just over 1 in every 1,000 sessions.</p>\n<p><strong>Keeping you safe</strong></p>\n<ul>\n<li>The needles should be sterile (germ-free), used once and then thrown away.</li>\n<li>The practitioner should ask about your health and medicines before starting.</li>\n<li>Tell them straight away if you feel unwell during a session.</li>\n<li>If you feel sleepy afterwards, take care before driving.</li>\n</ul>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 				guide.Source{
@@ -778,7 +914,7 @@ var Content = &guide.Content{
 			ID:      "pregnancy",
 			Article: 2,
 			Title:   "If you are or might be pregnant",
-			HTML:    "<p>Back pain is very common in pregnancy. Your body makes hormones that soften the ligaments (the tough bands that hold your joints together). Your bump also changes how you stand and move. Together, these can strain your back.</p>\n<p><strong>About acupuncture in pregnancy</strong></p>\n<p>Acupuncture is generally thought to be safe in pregnancy when done by a trained practitioner. But some points are not used during pregnancy, especially in the first 3 months. So:</p>\n<ul>\n<li>Tell the practitioner you are, or might be, pregnant before your first session.</li>\n<li>Let your midwife or doctor know you are thinking of having acupuncture.</li>\n</ul>\n<p><strong>Other things that may help</strong></p>\n<ul>\n<li>Bend your knees and keep your back straight when you pick something up.</li>\n<li>Avoid lifting heavy things.</li>\n<li>Wear flat shoes that spread your weight evenly.</li>\n<li>Use a pillow between your knees or under your bump in bed.</li>\n<li>Try exercise in water, or a pregnancy exercise class.</li>\n<li>Ask your midwife or GP about seeing a physiotherapist.</li>\n</ul>\n<p><strong>Contact your midwife or GP straight away</strong> if your back pain comes with bleeding from the vagina, a high temperature, pain when you pee, or pain that comes and goes like cramps. These can be signs of a problem or of early labour.</p>",
+			HTML:    "<p>Back pain is very common in pregnancy. Your body makes hormones that soften the ligaments (the tough bands that hold your joints together). Your bump also changes how you stand and move. Together, these can strain your back.</p>\n<p><strong>About acupuncture in pregnancy</strong></p>\n<p>The NHS says acupuncture is generally safe in pregnancy when a qualified practitioner does it. But some points are not safe to use in pregnancy, especially in the first 3 months. So:</p>\n<ul>\n<li>Tell the practitioner you are, or might be, pregnant before your first session.</li>\n<li>Let your midwife or doctor know you are thinking of having acupuncture.</li>\n</ul>\n<p><strong>Other things that may help</strong></p>\n<ul>\n<li>Bend your knees and keep your back straight when you pick something up.</li>\n<li>Avoid lifting heavy things.</li>\n<li>Wear flat shoes that spread your weight evenly.</li>\n<li>Use a pillow between your knees or under your bump in bed.</li>\n<li>Try exercise in water, or a pregnancy exercise class.</li>\n<li>Ask your midwife or GP about seeing a physiotherapist.</li>\n</ul>\n<p><strong>Contact your midwife or GP straight away</strong> if your back pain comes with bleeding from the vagina, a high temperature, pain when you pee, or pain that comes and goes like cramps. These can be signs of a problem or of early labour.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -789,11 +925,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "NHS. Back pain in pregnancy.",
+					Title: "NHS. Back pain in pregnancy. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/back-pain/",
 				},
 			},
@@ -813,11 +949,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -826,7 +962,7 @@ var Content = &guide.Content{
 			ID:      "blood-thinners",
 			Article: 2,
 			Title:   "If you take blood thinners",
-			HTML:    "<p>Blood thinners (also called anticoagulants or antiplatelets) are medicines that lower the chance of blood clots. Common ones include warfarin, apixaban, rivaroxaban, edoxaban and clopidogrel. Daily aspirin works in a similar way.</p>\n<p>These medicines can make you bruise or bleed more easily, including where a needle goes in.</p>\n<p><strong>Important: keep taking your medicine.</strong> Never stop or change a blood thinner so you can have acupuncture. Stopping it suddenly can be dangerous.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner which blood thinner you take, and how much.</li>\n<li>If you take warfarin, mention your recent INR result too. This is the blood test that checks how thin your blood is.</li>\n<li>The practitioner may use fewer needles, or press on each spot a little longer afterwards.</li>\n<li>If you are not sure whether acupuncture is safe for you, ask your GP, pharmacist or anticoagulation clinic first.</li>\n</ul>\n<p><strong>After a session</strong></p>\n<p>A small bruise is common. Contact your GP or call NHS 111 if you have a large or growing bruise, or bleeding that does not stop after pressing on it for 10 minutes.</p>",
+			HTML:    "<p>Blood thinners are medicines that make blood clots less likely. Doctors call them anticoagulants or antiplatelets. Common ones include warfarin, apixaban, rivaroxaban, edoxaban and clopidogrel. Daily aspirin works in a similar way.</p>\n<p>These medicines can make you bruise or bleed more easily, including where a needle goes in.</p>\n<p><strong>Important: keep taking your medicine.</strong> Never stop or change a blood thinner so you can have acupuncture. Stopping it suddenly can be dangerous.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner which blood thinner you take, and how much.</li>\n<li>If you take warfarin, mention your recent INR result too. This is the blood test that checks how thin your blood is.</li>\n<li>The practitioner may use fewer needles, or press on each spot a little longer afterwards.</li>\n<li>If you are not sure whether acupuncture is safe for you, ask your GP, pharmacist or anticoagulation clinic first.</li>\n</ul>\n<p><strong>After a session</strong></p>\n<p>A small bruise is common. Contact your GP or call NHS 111 if you have a large or growing bruise, or bleeding that does not stop after pressing on it for 10 minutes.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -837,11 +973,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -850,7 +986,7 @@ var Content = &guide.Content{
 			ID:      "pacemaker",
 			Article: 2,
 			Title:   "If you have a pacemaker or implanted device",
-			HTML:    "<p>Some devices inside the body use electricity to work. Examples are pacemakers, implanted defibrillators (ICDs), and some nerve or spinal cord stimulators.</p>\n<p><strong>No electroacupuncture</strong></p>\n<p>Electroacupuncture is a type of acupuncture where a small electric current is passed through the needles. This current could interfere with your device. So electroacupuncture must <strong>not</strong> be used if you have an implanted electrical device.</p>\n<p><strong>Ordinary acupuncture</strong></p>\n<p>Acupuncture without any electric current may still be possible. But the practitioner needs to know about your device before they start.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner what device you have, and where it is.</li>\n<li>Bring your device card, if you have one.</li>\n<li>Ask for needles to be kept away from the area around your device.</li>\n<li>If you are unsure, check with your heart clinic or the team who look after your device.</li>\n</ul>\n<p>If you ever feel dizzy, faint, breathless or have a racing heart during a session, tell the practitioner straight away. If you have chest pain, call 999.</p>",
+			HTML:    "<p>Some devices inside the body use electricity to work. Examples are pacemakers, implanted defibrillators (ICDs), and some nerve or spinal cord stimulators.</p>\n<p><strong>No electroacupuncture</strong></p>\n<p>Electroacupuncture is acupuncture with a small electric current passed through the needles. This current could upset how your device works. So it must <strong>not</strong> be used if you have a device like this.</p>\n<p><strong>Ordinary acupuncture</strong></p>\n<p>Acupuncture without any electric current may still be possible. But the practitioner needs to know about your device before they start.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner what device you have, and where it is.</li>\n<li>Bring your device card, if you have one.</li>\n<li>Ask for needles to be kept away from the area around your device.</li>\n<li>If you are unsure, check with your heart clinic or the team who look after your device.</li>\n</ul>\n<p>If you ever feel dizzy, faint, breathless or have a racing heart during a session, tell the practitioner straight away. If you have chest pain, call 999.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -861,11 +997,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -885,11 +1021,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -909,15 +1045,15 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -926,7 +1062,7 @@ var Content = &guide.Content{
 			ID:      "needle-fear",
 			Article: 2,
 			Title:   "If you are anxious about needles",
-			HTML:    "<p>Lots of people feel nervous about needles. You are not alone, and it is fine to tell us.</p>\n<p><strong>What the needles are like</strong></p>\n<p>Acupuncture needles are very fine, about as thin as a hair. They are much thinner than the needles used for injections or blood tests, and they are solid, so nothing is injected. Most people feel a brief tingle or a dull ache, or nothing much at all.</p>\n<p><strong>Ways to make it easier</strong></p>\n<ul>\n<li>Tell the practitioner how you feel before you start, especially if you have ever fainted.</li>\n<li>You can lie down for the whole session.</li>\n<li>You can start with just one or two needles, to see how it feels.</li>\n<li>You do not have to watch. You can close your eyes, listen to music or chat.</li>\n<li>Eat something light and drink some water beforehand.</li>\n<li>You can ask to stop at any time.</li>\n</ul>\n<p><strong>If you feel faint</strong></p>\n<p>Tell the practitioner straight away. They will remove the needles and help you rest until you feel better.</p>\n<p>If needles still feel like too much, that is okay. Acupuncture is only one option. Exercise, physiotherapy and other kinds of care can also help with back pain.</p>",
+			HTML:    "<p>Lots of people feel nervous about needles. You are not alone, and it is fine to tell us.</p>\n<p><strong>What the needles are like</strong></p>\n<p>Acupuncture needles are thin, sterile and used only once. They are much thinner than the needles used for injections or blood tests. They are solid, so nothing is injected. Most people feel a brief tingle or a dull ache, or nothing much at all.</p>\n<p><strong>Ways to make it easier</strong></p>\n<ul>\n<li>Tell the practitioner how you feel before you start, especially if you have ever fainted.</li>\n<li>You can lie down for the whole session.</li>\n<li>You can start with just one or two needles, to see how it feels.</li>\n<li>You do not have to watch. You can close your eyes, listen to music or chat.</li>\n<li>Eat something light and drink some water beforehand.</li>\n<li>You can ask to stop at any time.</li>\n</ul>\n<p><strong>If you feel faint</strong></p>\n<p>Tell the practitioner straight away. They will remove the needles and help you rest until you feel better.</p>\n<p>If needles still feel like too much, that is okay. Acupuncture is only one option. Exercise, physiotherapy and other kinds of care can also help with back pain.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -937,7 +1073,7 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 			},
@@ -946,7 +1082,7 @@ var Content = &guide.Content{
 			ID:      "evidence",
 			Article: 3,
 			Title:   "What studies and guidelines say",
-			HTML:    "<p>Many studies have looked at acupuncture for back pain. The results are mixed, and expert groups disagree about them.</p>\n<ul>\n<li><strong>American College of Physicians (2017).</strong> This US group of doctors lists acupuncture as one of several non-drug options for long-lasting (chronic) low back pain. It rated that evidence as moderate quality. For new (acute) back pain, the evidence was low quality.</li>\n<li><strong>Cochrane review (2020).</strong> This review brought together the results of 33 trials. People with chronic low back pain who had acupuncture had less pain just after treatment than people who had their usual care. But the average difference was small, and the researchers had low certainty in it.</li>\n<li><strong>NICE (UK).</strong> NICE writes health advice for the NHS in England. Its back pain guideline (NG59) does <strong>not</strong> recommend acupuncture for low back pain, with or without sciatica.</li>\n</ul>\n<p><strong>Why do they disagree?</strong> The benefits seen in trials are small. A fair test is hard, because people should not know which treatment they had, and that is difficult with needles. Also, sham (pretend) acupuncture, such as needles that do not go through the skin, often did nearly as well as the real thing.</p>\n<p><strong>How might it work?</strong> Acupuncture is thought to help the body release endorphins (its own painkillers), to act on nerves, and to help tight muscles relax. These ideas have not been confirmed.</p>\n<p>Acupuncture may help some people a little. If you try it, make it one part of your care, not the only part.</p>",
+			HTML:    "<p>Many studies have looked at acupuncture for back pain. The results are mixed, and expert groups disagree about them.</p>\n<ul>\n<li><strong>American College of Physicians (2017).</strong> This US group of doctors lists acupuncture as one of several non-drug options for long-lasting (chronic) low back pain. It rated that evidence as moderate quality. For new (acute) back pain, it suggests heat first, and rated the evidence for acupuncture as low quality.</li>\n<li><strong>Cochrane review (2020).</strong> This review brought together the results of 33 trials in people with chronic low back pain. Those who had acupuncture had a little less pain just after treatment than those who had usual care or no treatment. But the effect was small and mostly short-term, and the researchers had low certainty in it. Compared with sham (pretend) acupuncture, real acupuncture was not clearly better in a way that matters to patients.</li>\n<li><strong>NICE (UK).</strong> NICE writes health advice for the NHS in England. Its back pain guideline (NG59) does <strong>not</strong> recommend acupuncture for low back pain, with or without sciatica.</li>\n</ul>\n<p><strong>Why do they disagree?</strong> The benefits seen in trials are small. A fair test is hard, because people should not know which treatment they had, and that is difficult with needles. Also, sham acupuncture, such as needles that do not go through the skin, often did nearly as well as the real thing.</p>\n<p><strong>How might it work?</strong> Acupuncture is thought to help the body release endorphins (its own painkillers), to act on nerves, and to help tight muscles relax. These ideas have not been confirmed.</p>\n<p>Acupuncture may help some people a little, for a short time. If you try it, make it one part of your care, not the only part.</p>",
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "Qaseem A, Wilt TJ, McLean RM, Forciea MA. Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians. Annals of Internal Medicine. 2017;166(7):514-530.",
@@ -957,11 +1093,11 @@ var Content = &guide.Content{
 					URL:   "https://doi.org/10.1002/14651858.CD013814",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -970,7 +1106,7 @@ var Content = &guide.Content{
 			ID:      "evidence-sciatica",
 			Article: 3,
 			Title:   "Sciatica and disc problems",
-			HTML:    "<p>Sciatica is pain that spreads from the lower back into the buttock and down the leg. It happens when a nerve is pressed on or irritated. Often the cause is a disc (a soft cushion between the bones of the spine) that has bulged or slipped.</p>\n<p>The research on acupuncture for sciatica and disc problems is weaker than for general low back pain. There are fewer studies, and most of them are small. So nobody can say with confidence whether it helps. NICE, which guides NHS care in England, advises against acupuncture for sciatica.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Stay active and keep to your normal day as much as you can. Long spells of bed rest are not advised.</li>\n<li>Do gentle exercises and stretches for your back.</li>\n<li>Take pain relief if you need it. A pharmacist or your GP (family doctor) can say which medicine suits you.</li>\n<li>If the pain is not getting better, your GP may refer you to a physiotherapist (a health professional who helps you recover through exercise and movement) or talk to you about other options.</li>\n</ul>\n<p>Sciatica often gets better on its own within a few weeks, but for some people it lasts longer.</p>\n<p><strong>Get help straight away</strong> if you have numbness around your bottom or genitals, new problems peeing or pooing, or weakness in both legs.</p>",
+			HTML:    "<p>Sciatica is pain that spreads from the lower back into the buttock and down the leg. It happens when a nerve is pressed on or irritated. Often the cause is a disc (a soft cushion between the bones of the spine) that has bulged or slipped.</p>\n<p>The research on acupuncture for sciatica and disc problems is weaker than for general low back pain. There are fewer studies, and most of them are small. So nobody can say with confidence whether it helps, and we cannot promise that it will. NICE, which guides NHS care in England, advises against acupuncture for sciatica.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Stay active and keep to your normal day as much as you can. Long spells of bed rest are not advised.</li>\n<li>Do gentle exercises and stretches for your back.</li>\n<li>Take pain relief if you need it. A pharmacist or your GP (family doctor) can say which medicine suits you.</li>\n<li>If the pain is not getting better, your GP may refer you to a physiotherapist (a health professional who helps you recover through exercise and movement) or talk to you about other options.</li>\n</ul>\n<p>Sciatica often gets better on its own within a few weeks, but for some people it lasts longer.</p>\n<p><strong>Get help straight away</strong> if you have numbness around your bottom or genitals, new problems peeing or pooing, or weakness in both legs.</p>",
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -982,11 +1118,11 @@ var Content = &guide.Content{
 			},
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
-					Title: "NHS. Sciatica.",
+					Title: "NHS. Sciatica. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/sciatica/",
 				},
 			},
@@ -995,14 +1131,14 @@ var Content = &guide.Content{
 			ID:      "first-visit",
 			Article: 4,
 			Title:   "Your first visit",
-			HTML:    "<p><strong>Questions first.</strong> The practitioner asks about your back pain, your general health and any medicines you take. Tell them if you are pregnant, take blood thinners, have a pacemaker or feel nervous about needles. They should explain what they plan to do and check you are happy to go ahead.</p>\n<p><strong>The treatment.</strong> You lie on a treatment couch, usually face down or on your side. The practitioner puts very thin needles into your skin. The needles are sterile (free of germs). Each one is used once and then thrown away.</p>\n<ul>\n<li>Some needles go near the pain. These are called local points.</li>\n<li>Others go further away, for example in your legs, hands or feet. These are called distal points.</li>\n<li>Sometimes a small electric current is passed through a few of the needles. This is called electroacupuncture.</li>\n</ul>\n<p><strong>How long it takes.</strong> The needles usually stay in for about 20 to 30 minutes while you rest. The whole visit takes about 45 to 60 minutes.</p>\n<p><strong>What it feels like.</strong> Most people feel a tiny prick, then a dull ache, tingling or a heavy feeling near the needle. It should not be very painful. Afterwards you may have mild soreness or a small bruise. A few people feel tired or light-headed for a short while.</p>\n<p><strong>You are in charge.</strong> You can ask questions, ask for fewer needles, or stop at any time.</p>",
+			HTML:    "<p><strong>Questions first.</strong> The practitioner asks about your back pain, your general health and any medicines you take. Tell them if you are pregnant, take blood thinners, have a pacemaker or feel nervous about needles. They should explain what they plan to do and check you are happy to go ahead.</p>\n<p><strong>The treatment.</strong> You lie on a treatment couch, usually face down or on your side. The practitioner puts thin needles into your skin. The needles are sterile (free of germs). Each one is used once and then thrown away.</p>\n<ul>\n<li>Some needles go near the pain. These are called local points.</li>\n<li>Others go further away, for example in your legs, hands or feet. These are called distal points.</li>\n<li>Sometimes a small electric current is passed through a few of the needles. This is called electroacupuncture.</li>\n</ul>\n<p><strong>How long it takes.</strong> The needles usually stay in for about 20 to 30 minutes while you rest. The whole visit takes about 45 to 60 minutes.</p>\n<p><strong>What it feels like.</strong> Most people feel a tiny prick, then a dull ache, tingling or a heavy feeling near the needle. It should not be very painful. Afterwards you may have mild soreness or a small bruise. A few people feel tired or light-headed for a short while.</p>\n<p><strong>You are in charge.</strong> You can ask questions, ask for fewer needles, or stop at any time.</p>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},
@@ -1011,15 +1147,19 @@ var Content = &guide.Content{
 			ID:      "how-many-sessions",
 			Article: 4,
 			Title:   "How many sessions?",
-			HTML:    "<p>At first, sessions are often once or twice a week. People respond in different ways:</p>\n<ul>\n<li>some notice a change after one visit or a few</li>\n<li>for some, any change builds slowly over several weeks</li>\n<li>for others, it does not help.</li>\n</ul>\n<p>You cannot know in advance which group you are in. So a short trial makes sense.</p>\n<ol>\n<li>Agree a small number of sessions with your practitioner, for example 4 to 6.</li>\n<li>Before you start, note how bad your pain is (a score from 0 to 10 is fine) and what it stops you doing.</li>\n<li>At the end of the trial, look back together. Is the pain easier? Can you do more?</li>\n<li>If it is helping, you may choose to carry on, often with sessions further apart.</li>\n<li>If it is not helping, stop. That is fine, and there are other treatments to try.</li>\n</ol>\n<p><strong>Be wary of long courses.</strong> Do not sign up or pay in advance for a long block of sessions. A good practitioner will be happy to check progress with you as you go, and will not pressure you to keep coming.</p>",
+			HTML:    "<p>At first, sessions are often once or twice a week. No one knows the best number of sessions. In trials, any benefit was small and mostly short-term. There is no good evidence that the benefit builds up over many sessions, or that regular top-up sessions keep pain away.</p>\n<p>So if you try it, keep it short:</p>\n<ol>\n<li>Agree a short course with your practitioner, for example 4 to 6 sessions.</li>\n<li>Before you start, note how bad your pain is (a score from 0 to 10 is fine) and what it stops you doing.</li>\n<li>After 3 or 4 sessions, look back together. Is the pain easier? Can you do more?</li>\n<li>If it is not helping, stop. That is fine, and there are other things to try.</li>\n<li>If it is helping, finish the course, then stop and see how you get on.</li>\n</ol>\n<p><strong>Be wary of long courses.</strong> Do not sign up or pay in advance for a long block of sessions. A good practitioner will check progress with you as you go. They will not press you to keep coming.</p>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
+				},
+				guide.Source{
+					Title: "Mu J, Furlan AD, Lam WY, Hsu MY, Ning Z, Lao L. Acupuncture for chronic nonspecific low back pain. Cochrane Database of Systematic Reviews. 2020, Issue 12. CD013814.",
+					URL:   "https://doi.org/10.1002/14651858.CD013814",
 				},
 			},
 		},
@@ -1027,18 +1167,18 @@ var Content = &guide.Content{
 			ID:      "choosing-a-practitioner",
 			Article: 4,
 			Title:   "Choosing a practitioner",
-			HTML:    "<p>Check that the person treating you is properly trained and belongs to a recognised body.</p>\n<p><strong>In the UK</strong>, look for:</p>\n<ul>\n<li>a member of the <a href=\"https://www.acupuncture.org.uk/\">British Acupuncture Council</a>, or</li>\n<li>a health professional, such as a physiotherapist or doctor, who has trained in acupuncture and belongs to a professional body such as the <a href=\"https://www.medical-acupuncture.co.uk/\">British Medical Acupuncture Society</a> or the Acupuncture Association of Chartered Physiotherapists (AACP).</li>\n</ul>\n<p><strong>In the US</strong>, look for a state licence, certification from the <a href=\"https://www.nccaom.org/\">NCCAOM</a>, or, for doctors, membership of the American Academy of Medical Acupuncture (AAMA).</p>\n<p><strong>Signs of good practice</strong></p>\n<ul>\n<li>They use sterile, single-use needles from a sealed pack, and throw each needle away after use.</li>\n<li>They ask about your health and medicines before they treat you.</li>\n<li>They tell you honestly what acupuncture may and may not do, and do not promise results.</li>\n<li>They are happy for you to keep seeing your GP (family doctor) and to carry on with other care.</li>\n</ul>\n<p>With a trained practitioner, serious problems are rare. A large UK survey of over 34,000 treatments by traditional acupuncturists found no reports of serious harm. Minor problems, such as feeling faint or sick, were uncommon.</p>",
+			HTML:    "<p>Check that the person treating you is trained and belongs to a body that sets rules for its members. Ask them which one.</p>\n<p><strong>In the UK</strong>, look for one of these:</p>\n<ul>\n<li>a member of the <a href=\"https://www.acupuncture.org.uk/\">British Acupuncture Council</a></li>\n<li>a physio, doctor or nurse who has trained in acupuncture. Many belong to the <a href=\"https://www.medical-acupuncture.co.uk/\">British Medical Acupuncture Society</a> or the AACP, the group for physios who use it.</li>\n</ul>\n<p><strong>In the US</strong>, look for a state licence or an <a href=\"https://www.nccaom.org/\">NCCAOM</a> certificate. Doctors may belong to the AAMA, the American Academy of Medical Acupuncture.</p>\n<p><strong>Signs of good practice</strong></p>\n<ul>\n<li>They use sterile needles from a sealed pack, and use each one only once.</li>\n<li>They ask about your health and your medicines first.</li>\n<li>They tell you honestly what acupuncture can and cannot do. They do not promise results.</li>\n<li>They are happy for you to keep seeing your GP (family doctor) and to carry on with other care.</li>\n</ul>\n<p>With a trained practitioner, serious problems are rare. A large UK survey looked at over 34,000 treatments by traditional acupuncturists. It found no reports of serious harm. Minor problems, such as feeling faint or sick, were not common.</p>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "British Acupuncture Council. Find a practitioner.",
+					Title: "British Acupuncture Council. Find a practitioner. (accessed 2026-11-30)",
 					URL:   "https://www.acupuncture.org.uk/",
 				},
 				guide.Source{
-					Title: "British Medical Acupuncture Society.",
+					Title: "British Medical Acupuncture Society. (accessed 2026-11-30)",
 					URL:   "https://www.medical-acupuncture.co.uk/",
 				},
 				guide.Source{
-					Title: "National Certification Commission for Acupuncture and Oriental Medicine.",
+					Title: "National Certification Commission for Acupuncture and Oriental Medicine. (accessed 2026-11-30)",
 					URL:   "https://www.nccaom.org/",
 				},
 				guide.Source{
@@ -1051,10 +1191,10 @@ var Content = &guide.Content{
 			ID:      "combined-care",
 			Article: 4,
 			Title:   "Acupuncture alongside other care",
-			HTML:    "<p>If you try acupuncture, it fits best as one part of a wider plan. Health guidelines in the UK (NICE) and the US (the American College of Physicians) both put exercise first for back pain.</p>\n<p>Things that can go well alongside it:</p>\n<ul>\n<li><strong>Staying active.</strong> Keep moving and carry on with your normal day as much as you can.</li>\n<li><strong>Exercise and physiotherapy.</strong> A physiotherapist can give you exercises to make your back stronger and more flexible.</li>\n<li><strong>Yoga or pilates.</strong> Gentle classes can build strength, ease stiffness and help you feel more confident moving.</li>\n<li><strong>Posture changes.</strong> Set up your desk and screen so you are not hunched over. If you sit or drive for long spells, take breaks to stand and move.</li>\n<li><strong>Easing stress.</strong> Mindfulness (paying calm attention to the present moment) and slow breathing may help with tension and with coping with pain.</li>\n<li><strong>Your GP.</strong> Your GP can advise on pain relief and check your back if it is not getting better. A pharmacist can help with medicines too.</li>\n</ul>\n<p><strong>Keep everyone in the picture.</strong> Tell your acupuncturist about your other treatments and medicines. Tell your GP or physiotherapist that you are having acupuncture. Then everyone can plan your care safely and avoid mixed messages.</p>",
+			HTML:    "<p>If you try acupuncture, it fits best as one part of a wider plan. But the guidelines do not all agree on what comes first:</p>\n<ul>\n<li>NICE in the UK puts exercise and staying active at the heart of care for low back pain. It does <strong>not</strong> recommend acupuncture for it.</li>\n<li>The American College of Physicians (2017) says most new back pain gets better over time whatever you do. For new pain, it suggests trying heat, massage, acupuncture or spinal manipulation before medicines. It rated the evidence for all but heat as low quality. For long-lasting pain, it lists exercise among several options, along with acupuncture, yoga, tai chi and mindfulness.</li>\n</ul>\n<p>Things that can go well alongside it:</p>\n<ul>\n<li><strong>Staying active.</strong> Keep moving and carry on with your normal day as much as you can.</li>\n<li><strong>Exercise and physiotherapy.</strong> A physiotherapist can give you exercises to make your back stronger and more flexible.</li>\n<li><strong>Yoga or pilates.</strong> Gentle classes can build strength, ease stiffness and help you feel more confident moving.</li>\n<li><strong>Posture changes.</strong> Set up your desk and screen so you are not hunched over. If you sit or drive for long spells, take breaks to stand and move.</li>\n<li><strong>Easing stress.</strong> Mindfulness (paying calm attention to the present moment) and slow breathing may help with tension and with coping with pain.</li>\n<li><strong>Your GP.</strong> Your GP can advise on pain relief and check your back if it is not getting better. A pharmacist can help with medicines too.</li>\n</ul>\n<p><strong>Keep everyone in the picture.</strong> Tell your acupuncturist about your other treatments and medicines. Tell your GP or physiotherapist that you are having acupuncture. Then everyone can plan your care safely and avoid mixed messages.</p>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
@@ -1062,7 +1202,7 @@ var Content = &guide.Content{
 					URL:   "https://doi.org/10.7326/M16-2367",
 				},
 				guide.Source{
-					Title: "NHS. Back pain.",
+					Title: "NHS. Back pain. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/conditions/back-pain/",
 				},
 			},
@@ -1071,18 +1211,18 @@ var Content = &guide.Content{
 			ID:      "faq",
 			Article: 5,
 			Title:   "Common questions",
-			HTML:    "<ul>\n<li><strong>Does it hurt?</strong> The needles are much thinner than the ones used for injections or blood tests. Most people feel a quick prick, then a dull ache or tingle. If anything hurts, say so. The practitioner can move the needle or take it out.</li>\n<li><strong>Will I need to undress?</strong> Only the parts being treated need to be uncovered, usually your back and sometimes your legs. Wear loose, comfortable clothes. You will be offered a towel or cover, and you can ask for someone else to be in the room with you.</li>\n<li><strong>Can I drive afterwards?</strong> Most people can. A few feel tired or light-headed for a short time. If that happens, rest until it passes before you drive. For your first visit, you could bring someone with you.</li>\n<li><strong>Is it available on the NHS?</strong> Rarely for back pain. Some GP surgeries and pain clinics offer acupuncture for other problems. But NICE, which guides NHS care in England, does not recommend it for low back pain or sciatica. Most people who try it for back pain pay for it themselves.</li>\n<li><strong>Does insurance cover it?</strong> Some private health insurance policies do. Some only pay if you see a registered practitioner or have a letter from your GP (family doctor). Check with your insurer before you book.</li>\n<li><strong>Can I keep taking my medicines?</strong> Yes. Do not stop any medicine unless your doctor tells you to. Tell the practitioner what you take, especially medicines that thin your blood.</li>\n<li><strong>What if it does not help?</strong> That happens, and it is not your fault. Stop after the trial you agreed, and talk to your GP or a physiotherapist about other options, such as an exercise programme or a change in pain relief.</li>\n<li><strong>Does this guide store my answers?</strong> No. Your answers stay on your device and are not sent to anyone, not even the clinic. Choosing &quot;Start again&quot; clears them.</li>\n</ul>",
+			HTML:    "<ul>\n<li><strong>Does it hurt?</strong> The needles are much thinner than the ones used for injections or blood tests. Most people feel a quick prick, then a dull ache or tingle. If anything hurts, say so. The practitioner can move the needle or take it out.</li>\n<li><strong>Will I need to undress?</strong> Only the parts being treated need to be uncovered, usually your back and sometimes your legs. Wear loose, comfortable clothes. You will be offered a towel or cover, and you can ask for someone else to be in the room with you.</li>\n<li><strong>Can I drive afterwards?</strong> Most people can. A few feel tired or light-headed for a short time. If that happens, rest until it passes before you drive. For your first visit, you could bring someone with you.</li>\n<li><strong>Is it available on the NHS?</strong> Rarely for back pain. Some GP surgeries and pain clinics offer acupuncture for other problems. But NICE, which guides NHS care in England, does not recommend it for low back pain or sciatica. Most people who try it for back pain pay for it themselves.</li>\n<li><strong>Does insurance cover it?</strong> Some private health insurance policies do. Some only pay if you see a registered practitioner or have a letter from your GP (family doctor). Check with your insurer before you book.</li>\n<li><strong>Can I keep taking my medicines?</strong> Yes. Do not stop any medicine unless your doctor tells you to. Tell the practitioner what you take, especially medicines that thin your blood.</li>\n<li><strong>What if it does not help?</strong> That happens, and it is not your fault. Stop after the short course you agreed, and talk to your GP or a physiotherapist about other options, such as an exercise programme or a change in pain relief.</li>\n<li><strong>Does this guide store my answers?</strong> No. Your answers are not stored, and they are not sent to the clinic. Once the guide has loaded, they stay on your device. Until then, the guide's own server may see them, but only to show you the next page, and it keeps nothing. Choosing &quot;Start again&quot; clears them from the page.</li>\n</ul>",
 			Sources: []guide.Source{
 				guide.Source{
-					Title: "NHS. Acupuncture.",
+					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
 					URL:   "https://www.nhs.uk/tests-and-treatments/acupuncture/",
 				},
 				guide.Source{
-					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020.",
+					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
 					URL:   "https://www.nice.org.uk/guidance/ng59",
 				},
 				guide.Source{
-					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know.",
+					Title: "National Center for Complementary and Integrative Health. Acupuncture: what you need to know. (accessed 2026-11-30)",
 					URL:   "https://www.nccih.nih.gov/health/acupuncture-what-you-need-to-know",
 				},
 			},

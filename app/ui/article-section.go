@@ -6,13 +6,19 @@ import (
 	"symptomguide/app/guide"
 )
 
-// articleSection shows one matched section of the clinic's articles with
-// its sources and review dates.
+// articleSection shows one section of the clinic's articles with its
+// sources. On the result page it also names its article with the review
+// dates and links to the whole article; on the article's own page, which
+// shows those once, it leaves them out.
 type articleSection struct {
 	app.Compo
 
 	// Section is the section to show.
 	Section *guide.Section
+	// InArticle shows the section on its article's page, under the
+	// article's h1: its title is an h2 that can take the focus, and the
+	// line naming the article is left out.
+	InArticle bool
 }
 
 // Render draws the section. Its HTML was rendered and checked at build time
@@ -26,17 +32,40 @@ func (s *articleSection) Render() app.UI {
 			app.A().Href(src.URL).Target("_blank").Rel("noopener noreferrer").Text(src.Title),
 		))
 	}
-	return app.Article().ID("section-"+sec.ID).Class("section").Aria("labelledby", "section-"+sec.ID+"-title").Body(
-		app.H3().ID("section-"+sec.ID+"-title").Class("heading-m").Text(sec.Title),
-		app.Raw(`<div class="prose">`+sec.HTML+`</div>`),
+	titleID := "section-" + sec.ID + "-title"
+	var title, sourcesTitle app.UI
+	if s.InArticle {
+		// A link to the section moves the focus to its title.
+		title = app.H2().ID(titleID).TabIndex(-1).Class("heading-m").Text(sec.Title)
+		sourcesTitle = app.H3().Class("heading-s").Text("Sources")
+	} else {
+		title = app.H3().ID(titleID).Class("heading-m").Text(sec.Title)
+		sourcesTitle = app.H4().Class("heading-s").Text("Sources")
+	}
+	body := []app.UI{
+		title,
+		app.Raw(`<div class="prose">` + sec.HTML + `</div>`),
 		app.If(len(sources) > 0, func() app.UI {
 			return app.Div().Class("sources").Body(
-				app.H4().Class("heading-s").Text("Sources"),
+				sourcesTitle,
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),
-		app.P().Class("review-dates").Body(
-			app.Text("From “"+art.Title+"”. Page last reviewed: "+art.LastReviewed+". Next review due: "+art.NextReview+"."),
-		),
-	)
+	}
+	if !s.InArticle {
+		body = append(body,
+			app.P().Class("review-dates").Body(
+				app.Text("From “"+art.Title+"”. Page last reviewed: "+art.LastReviewed+". Next review due: "+art.NextReview+"."),
+			),
+			// Every matched section has this link, so it names its article
+			// for screen readers. It never carries answers.
+			app.P().Class("article-link").Body(
+				app.A().Href(articleHref(art, sec.ID)).Body(
+					app.Text("Read the whole article"),
+					app.Span().Class("visually-hidden").Text(" “"+art.Title+"”"),
+				),
+			),
+		)
+	}
+	return app.Article().ID("section-"+sec.ID).Class("section").Aria("labelledby", titleID).Body(body...)
 }

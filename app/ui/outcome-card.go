@@ -22,8 +22,18 @@ func (c *outcomeCard) Render() app.UI {
 	r := c.Result
 	var heading string
 	var body []app.UI
-	switch r.Level {
-	case guide.Emergency:
+	switch {
+	case r.Underage && r.Level < guide.Emergency:
+		heading = "This guide is for adults"
+		body = []app.UI{
+			app.P().Text("Back pain in children and young people under 16 should be checked by a doctor. This guide cannot say what to do next, and acupuncture should not be booked through it."),
+			app.P().Text("Contact your GP (doctor's surgery). If you cannot get an appointment, or you are worried, call " + clinic.Urgent.Service + "."),
+			app.Div().Class("button-group").Body(
+				app.A().Class("button button--urgent").Href("tel:" + clinic.Urgent.Number).Text(clinic.Urgent.Label),
+			),
+			emergencyLine(clinic),
+		}
+	case r.Level == guide.Emergency:
 		heading = clinic.Emergency.Label + " now"
 		body = []app.UI{
 			app.P().Text("Your answers include a sign of a problem that needs help straight away. Do not wait, and do not book acupuncture."),
@@ -31,7 +41,7 @@ func (c *outcomeCard) Render() app.UI {
 			app.A().Class("button button--emergency").Href("tel:" + clinic.Emergency.Number).Text(clinic.Emergency.Label),
 			app.P().Text("If you cannot call, go to the nearest emergency department."),
 		}
-	case guide.Urgent:
+	case r.Level == guide.Urgent:
 		heading = "See a doctor today"
 		body = []app.UI{
 			app.P().Text("Your answers include a sign that a doctor should check today, before you try acupuncture."),
@@ -43,16 +53,23 @@ func (c *outcomeCard) Render() app.UI {
 					return app.A().Class("link-external").Href(clinic.Urgent.URL).Target("_blank").Rel("noopener noreferrer").Text(clinic.Urgent.Service + " online (opens in a new tab)")
 				}),
 			),
-			app.P().Body(
-				app.Text("If you get worse, or notice numbness around your bottom or genitals, problems peeing or weakness in both legs, "),
-				app.A().Href("tel:"+clinic.Emergency.Number).Text(lower(clinic.Emergency.Label)),
-				app.Text(" now."),
-			),
+			emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
 			body = append(body, notes("Later, before you book", r.Notes))
 		}
-	case guide.Caution:
+	case r.Level == guide.Soon:
+		heading = "See a GP in the next few days"
+		body = []app.UI{
+			app.P().Text("Your answers include something a GP should look at soon, before you try acupuncture. It is not an emergency."),
+			reasons(r.Reasons, guide.Soon),
+			app.P().Text("Book an appointment with your GP (doctor's surgery) for the next few days. If you cannot get one, or you get worse, call " + clinic.Urgent.Service + "."),
+			emergencyLine(clinic),
+		}
+		if len(r.Notes) > 0 {
+			body = append(body, notes("Later, before you book", r.Notes))
+		}
+	case r.Level == guide.Caution:
 		heading = "Acupuncture may be possible: tell the practitioner first"
 		body = []app.UI{
 			app.P().Text("No warning signs in your answers need urgent care. Some of your answers mean the practitioner needs to know before your first session."),
@@ -66,9 +83,23 @@ func (c *outcomeCard) Render() app.UI {
 			bookingButton(clinic),
 		}
 	}
-	return app.Section().Class("outcome outcome--"+r.Level.String()).Aria("labelledby", headingID).Body(
+	class := "outcome outcome--" + r.Level.String()
+	if r.Underage && r.Level < guide.Emergency {
+		class = "outcome outcome--underage"
+	}
+	return app.Section().Class(class).Aria("labelledby", headingID).Body(
 		app.H1().ID(headingID).TabIndex(-1).Class("outcome__heading").Text(heading),
 		app.Div().Class("outcome__body").Body(body...),
+	)
+}
+
+// emergencyLine tells the visitor which new signs mean calling the
+// emergency number instead.
+func emergencyLine(clinic guide.Clinic) app.UI {
+	return app.P().Body(
+		app.Text("If you get worse, or notice numbness around your bottom or genitals, problems peeing or weakness in both legs, "),
+		app.A().Href("tel:"+clinic.Emergency.Number).Text(lower(clinic.Emergency.Label)),
+		app.Text(" now."),
 	)
 }
 

@@ -108,7 +108,7 @@ func firstDiff(got, want string) string {
 }
 
 // all is a complete routine set of answers.
-const all = "pain=lower-back&duration=chronic&emergency=none&urgent=none&factors=desk&cautions=none"
+const all = "age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=none&factors=desk&cautions=none"
 
 func TestPages_Golden(t *testing.T) {
 	tests := []struct {
@@ -122,7 +122,7 @@ func TestPages_Golden(t *testing.T) {
 	}{
 		{"start", newStartPage(), "/", []string{`<h1 class="heading-xl" id="page-heading" tabindex="-1">Back pain: is acupuncture right for you?</h1>`, "Start now", "not a diagnosis", "stay on this device"}, nil},
 		{"question-pain", newQuestionPage(), "/q/pain", []string{
-			`<form action="/q/pain" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 1 of 6",
+			`<form action="/q/pain" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 2 of 8",
 			`name="pain"`, `class="options__divider">or`, `data-exclusive`, `>Continue</button>`,
 		}, []string{"checked", "There is a problem"}},
 		{"question-pain-error", newQuestionPage(), "/q/pain?next=1", []string{"There is a problem", `href="#pain-lower-back"`, `id="pain-error"`, "field--error"}, nil},
@@ -131,19 +131,25 @@ func TestPages_Golden(t *testing.T) {
 			`<input name="pain" type="hidden" value="sciatica">`, `href="/q/pain?duration=weeks&pain=sciatica"`,
 		}, []string{"There is a problem"}},
 		{"question-emergency-change", newQuestionPage(), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
-		{"check", newCheckPage(), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?cautions=none&change=1", "See your results"}, []string{"Not answered"}},
+		{"check", newCheckPage(), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?age=20-49&cautions=none&change=1", "See your results"}, []string{"Not answered"}},
 		{"check-missing", newCheckPage(), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
 		{"result-routine", newResultPage(), "/result?" + all, []string{"No warning signs in your answers", `data-booking="primary"`, `id="section-lower-back"`, `id="section-desk-posture"`}, []string{`id="section-sciatica"`}},
-		{"result-caution", newResultPage(), "/result?pain=tension&duration=acute&emergency=none&urgent=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
+		{"result-caution", newResultPage(), "/result?age=20-49&pain=tension&duration=acute&emergency=none&urgent=none&history=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
 			"tell the practitioner first", `data-booking="primary"`, "Electroacupuncture", "first 3 months", `id="section-pregnancy"`,
 		}, nil},
-		{"result-urgent", newResultPage(), "/result?pain=upper-back&duration=weeks&emergency=not-sure&urgent=none&factors=none&cautions=none", []string{
+		{"result-urgent", newResultPage(), "/result?age=20-49&pain=lower-back&duration=weeks&emergency=not-sure&urgent=none&history=none&factors=none&cautions=none", []string{
 			"See a doctor today", `href="tel:111"`, `data-booking="secondary"`, "You were not sure",
 		}, []string{`data-booking="primary"`}},
-		{"result-emergency", newResultPage(), "/result?pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
+		{"result-soon", newResultPage(), "/result?age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=inflammatory&factors=none&cautions=none", []string{
+			"See a GP in the next few days", `data-booking="secondary"`, "before you were 45",
+		}, []string{`data-booking="primary"`}},
+		{"result-underage", newResultPage(), "/result?age=under-16", []string{
+			"This guide is for adults", `href="tel:111"`, `href="tel:999"`, "outcome--underage",
+		}, []string{`data-booking=`, `class="section"`}},
+		{"result-emergency", newResultPage(), "/result?age=50-plus&pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
 			"Call 999 now", `href="tel:999"`, "bottom, genitals or inner thighs",
 		}, []string{`data-booking=`, "Book a consultation"}},
-		{"result-not-ready", newResultPage(), "/result?pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
+		{"result-not-ready", newResultPage(), "/result?age=20-49&pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,13 +174,15 @@ func TestSubmitted(t *testing.T) {
 		url, want string
 		ok        bool
 	}{
+		{"/q/age?age=20-49&next=1", "/q/pain?age=20-49", true},
+		{"/q/age?age=under-16&next=1", "/result?age=under-16", true},
 		{"/q/pain?pain=lower-back&next=1", "/q/duration?pain=lower-back", true},
 		{"/q/pain?next=1", "", false},
 		{"/q/pain?pain=lower-back", "", false},
 		{"/check?pain=lower-back&next=1", "", false},
 		{"/q/emergency?pain=disc&duration=acute&emergency=chest-pain&next=1", "/result?duration=acute&emergency=chest-pain&pain=disc", true},
 		{"/q/pain?" + all + "&change=1&next=1", "/check?" + sortedQuery(all), true},
-		{"/q/cautions?pain=disc&cautions=none&change=1&next=1", "/q/duration?cautions=none&pain=disc", true},
+		{"/q/cautions?age=20-49&pain=disc&cautions=none&change=1&next=1", "/q/duration?age=20-49&cautions=none&pain=disc", true},
 	}
 	for _, tt := range tests {
 		u, _ := url.Parse(tt.url)

@@ -62,11 +62,14 @@ func (p *resultPage) Render() app.UI {
 	}
 	r := p.result
 	var sections []app.UI
-	for _, s := range r.Sections {
-		sections = append(sections, &articleSection{Section: s})
+	// The articles are written for adults: a child's result has none.
+	if !r.Underage {
+		for _, s := range r.Sections {
+			sections = append(sections, &articleSection{Section: s})
+		}
 	}
 	sectionsHeading := "Information for you"
-	if r.Level >= guide.Urgent {
+	if r.Level >= guide.Soon {
 		sectionsHeading = "For later: information about your back pain"
 	}
 	return newShell(

@@ -19,6 +19,9 @@ const (
 	questionPath = "/q/"
 	checkPath    = "/check"
 	resultPath   = "/result"
+	// articlesPath lists the clinic's articles; each article is at
+	// articlesPath/<slug>. Article pages never carry answers.
+	articlesPath = "/articles"
 )
 
 // The query parameters the guide uses besides the answers.
@@ -43,16 +46,67 @@ func Register(g *guide.Guide) {
 	app.RouteWithRegexp("^"+questionPath+"[a-z0-9-]+$", func() app.Composer { return newQuestionPage() })
 	app.Route(checkPath, func() app.Composer { return newCheckPage() })
 	app.Route(resultPath, func() app.Composer { return newResultPage() })
+	app.Route(articlesPath, func() app.Composer { return newArticleIndexPage() })
+	// One route per article, so an unknown slug is no page at all.
+	for i, a := range g.Content().Articles {
+		app.Route(articleHref(a, ""), func() app.Composer { return newArticlePage(i) })
+	}
 }
 
 // Paths returns the path of every page of the guide, for the static export
 // and the service worker.
 func Paths(g *guide.Guide) []string {
-	paths := []string{startPath}
+	paths := IndexablePaths(g)
 	for _, q := range g.Questions() {
 		paths = append(paths, questionPath+q.ID)
 	}
 	return append(paths, checkPath, resultPath)
+}
+
+// IndexablePaths returns the paths of the pages that never carry answers and
+// that search engines may list: the start page, the article index and each
+// article. The sitemap lists them.
+func IndexablePaths(g *guide.Guide) []string {
+	paths := []string{startPath, articlesPath}
+	for _, a := range g.Content().Articles {
+		paths = append(paths, articleHref(a, ""))
+	}
+	return paths
+}
+
+// RobotsRules returns the robots.txt path patterns crawlers may and may not
+// follow: the start page and the articles are allowed; the questions, the
+// check page and the result are not, as their URLs carry a visitor's
+// answers.
+func RobotsRules() (allow, disallow []string) {
+	return []string{startPath + "$", articlesPath}, []string{questionPath, checkPath, resultPath}
+}
+
+// IsPage reports whether path is a page of the guide: a step, the article
+// index or an article.
+func IsPage(path string) bool {
+	if _, ok := StepAt(path); ok {
+		return true
+	}
+	if path == articlesPath {
+		return true
+	}
+	for _, a := range theGuide.Content().Articles {
+		if path == articleHref(a, "") {
+			return true
+		}
+	}
+	return false
+}
+
+// articleHref returns the address of article a, at its section with id
+// section when that is not empty. It never carries answers.
+func articleHref(a guide.Article, section string) string {
+	href := articlesPath + "/" + a.Slug
+	if section != "" {
+		href += "#section-" + section
+	}
+	return href
 }
 
 // Href returns the URL of step s carrying answers a.

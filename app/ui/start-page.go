@@ -38,7 +38,7 @@ func (p *startPage) Render() app.UI {
 		app.P().Text(fmt.Sprintf("It takes about 2 minutes. There are %d questions.", len(theGuide.Questions()))),
 		app.A().Class("button button--start").Href(Href(first, nil)).Draggable(false).Text("Start now"),
 		app.H2().Class("heading-m").Text("Before you start"),
-		app.P().Text("This guide is not a diagnosis and does not replace a doctor. Your answers stay on this device. They are not stored or sent to anyone, not even the clinic."),
+		app.P().Text("This guide is not a diagnosis and does not replace a doctor. Your answers are not stored or sent to the clinic. Once the guide has loaded, they stay on this device. Until then, the guide's own server may see them, but only to show you the next page, and it keeps nothing."),
 		app.Div().Class("inset inset--warning").Body(
 			app.P().Body(
 				app.Strong().Text("If you have back pain with numbness around your bottom or genitals, new problems peeing, weakness in both legs, chest pain, or after a serious accident: "),

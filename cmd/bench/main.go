@@ -119,7 +119,7 @@ func bench(ctx context.Context, o options, out *report) error {
 
 	progress("exporting the static site")
 	dist := filepath.Join(tmp, "dist")
-	if err := site.Export(o.web, dist); err != nil {
+	if err := site.Export(o.web, dist, ""); err != nil {
 		return fmt.Errorf("exporting the static site: %w", err)
 	}
 	ng, err := startNginx(ctx, tmp, dist)

@@ -28,8 +28,109 @@ func spam(file string, offset int, src []byte, ps *Problems) {
 // it must cite its sources.
 var claimWords = regexp.MustCompile(`\b(evidence|research|studies|study|trials?|reviews?|guidelines?|recommends?|recommended|effective|effects?|shown|relie(f|ve|ves)|reduces?|improves?|helps?)\b`)
 
-// unsupportedClaims are claims the evidence does not support.
-var unsupportedClaims = regexp.MustCompile(`\b(proven (to|effective)|flush(es|ing)? (out )?(the )?toxins|root cause|cures? (your |back )?pain|guaranteed (relief|results)|miracle)\b`)
+// claimRule is a kind of claim a clinic may not make, with what to say
+// instead.
+type claimRule struct {
+	pattern string // a regular expression on lower-case text; a space matches any space
+	hint    string
+}
+
+// Hints for the kinds of claims refused.
+const (
+	hintResearch = "say what the research shows instead"
+	hintQi       = "qi and energy flow are ideas of traditional Chinese medicine, not facts: say what is done and what research found"
+	hintSafety   = "every treatment has side effects: say what they are and how rare the serious ones are"
+	hintASA      = "UK advertising rules (ASA/CAP) do not let acupuncture claim to treat it: say what the evidence shows, and that it is weaker for sciatica and disc problems"
+)
+
+// claimRules are claims the evidence does not support, most of them also
+// claims the UK advertising regulator (ASA/CAP) refuses in acupuncture
+// advertising. A claim directly after a negation (not, no, never, cannot and
+// the like, within three words) is not one: "it is not a cure" and "no
+// treatment is completely safe" are honest.
+var claimRules = []claimRule{
+	// What treatment does.
+	{`proven`, hintResearch},
+	{`cur(e|es|ed|ing)`, hintResearch},
+	{`guaranteed (relief|results)`, hintResearch},
+	{`miracle`, hintResearch},
+	{`root cause`, hintResearch},
+	// Toxins.
+	{`flush(es|ing)? (out )?(the )?toxins`, hintResearch},
+	{`detox(es|ing|ify|ifies|ification)?`, hintResearch},
+	{`toxins?`, hintResearch},
+	// Qi and energy stated as fact.
+	{`(blocked|stagnant|stuck) (qi|energy)`, hintQi},
+	{`(unblock|balance|restore|free)(s|d|ed|ing)? (the |your )?(qi|energy)`, hintQi},
+	{`(qi|energy) (flows?|blockages?|is blocked)`, hintQi},
+	{`flow of (your )?(qi|energy)`, hintQi},
+	// The whole body.
+	{`(boost|strengthen)(s|ed|ing)? (your |the )?immune system`, hintResearch},
+	// Safety.
+	{`no side effects`, hintSafety},
+	{`(completely|totally|perfectly|100%) safe`, hintSafety},
+	{`risk free|risk-free`, hintSafety},
+	// Conditions.
+	{`(treat|fix|heal)(s|es|ed|ing)? (your )?sciatica`, hintASA},
+	{`(treat|fix|heal|repair)(s|es|ed|ing)? (your )?(slipped |herniated |bulging |damaged )?discs?`, hintASA},
+}
+
+// claimREs are claimRules compiled, in the same order.
+var claimREs = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(claimRules))
+	for i, r := range claimRules {
+		out[i] = regexp.MustCompile(`\b(` + strings.ReplaceAll(r.pattern, " ", `\s+`) + `)\b`)
+	}
+	return out
+}()
+
+// negations are the words that, just before a claim, deny it.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "cannot": true, "can't": true, "isn't": true, "aren't": true,
+	"doesn't": true, "don't": true, "won't": true, "nor": true, "without": true, "neither": true, "nothing": true}
+
+// negated reports whether one of the three words before text[:at] denies
+// what follows.
+func negated(text string, at int) bool {
+	words := strings.Fields(text[:at])
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.Trim(words[i], ".,;:!?()\"'")
+		if negations[w] && !(w == "not" && i+1 < len(words) && words[i+1] == "only") {
+			return true
+		}
+	}
+	return false
+}
+
+// unsupportedClaims returns each claim in text (lower-case) that breaks a
+// rule, with its hint, in the order they appear.
+func unsupportedClaims(text string) []claim {
+	var out []claim
+	taken := make([]bool, len(text)+1)
+	for i, re := range claimREs {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := m[2], m[3]
+			// A claim that is itself a denial ("no side effects") is not
+			// undone by a negation before it ("no risks and no side effects").
+			denial := strings.HasPrefix(text[start:end], "no")
+			if taken[start] || !denial && negated(text, start) {
+				continue
+			}
+			for j := start; j < end; j++ {
+				taken[j] = true
+			}
+			out = append(out, claim{text: text[start:end], at: start, hint: claimRules[i].hint})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out
+}
+
+// claim is one unsupported claim found in a text.
+type claim struct {
+	text string
+	at   int
+	hint string
+}
 
 // checkText applies the checks on what a section says.
 func checkText(a *article, s *section, ps *Problems) {
@@ -37,12 +138,18 @@ func checkText(a *article, s *section, ps *Problems) {
 		ps.Add(a.file, s.line, s.id, "the section is empty: write its text below the For: line, or remove it")
 		return
 	}
-	if m := unsupportedClaims.FindString(s.plain); m != "" {
+	body := strings.ToLower(s.body)
+	for _, c := range unsupportedClaims(s.plain) {
+		// The claim's line in the Markdown: the line of the same occurrence
+		// of its words there (a negated one before it counts too), or the
+		// section's first line if formatting splits the words.
 		line := s.bodyLine
-		if i := unsupportedClaims.FindStringIndex(strings.ToLower(s.body)); i != nil {
-			line += strings.Count(s.body[:i[0]], "\n")
+		re := regexp.MustCompile(`\b` + strings.Join(strings.Fields(regexp.QuoteMeta(c.text)), `\s+`) + `\b`)
+		k := len(re.FindAllStringIndex(s.plain[:c.at], -1))
+		if in := re.FindAllStringIndex(body, k+1); len(in) > k {
+			line += strings.Count(body[:in[k][0]], "\n")
 		}
-		ps.Add(a.file, line, s.id, "%q is a claim the evidence does not support: say what the research shows instead", m)
+		ps.Add(a.file, line, s.id, "%q is a claim the evidence does not support: %s", strings.Join(strings.Fields(c.text), " "), c.hint)
 	}
 	if len(s.sourceIDs) == 0 {
 		if m := claimWords.FindString(s.plain); m != "" {
@@ -198,18 +305,32 @@ func neutral(q guide.Question) string {
 	return q.Options[0].ID
 }
 
-// paths walks every answer path that takes one option per question, checks
-// that each ends in a result with sections, and returns how many it walked.
+// paths walks every answer path that takes one option per question a
+// section's For: line reads, checks that each ends in a result with
+// sections, and returns how many it walked. Questions no section reads
+// cannot change which sections show, so they keep their neutral answer.
 func paths(g *guide.Guide, file string, ps *Problems) int {
-	qs := g.Questions()
+	read := map[string]bool{}
+	for _, s := range g.Content().Sections {
+		for _, c := range s.For {
+			read[c.Question] = true
+		}
+	}
 	a := guide.Answers{}
+	var qs []guide.Question
+	for _, q := range g.Questions() {
+		if read[q.ID] {
+			qs = append(qs, q)
+		} else {
+			a[q.ID] = []string{neutral(q)}
+		}
+	}
 	count, reported := 0, false
 	var walk func(i int)
 	walk = func(i int) {
 		if i == len(qs) {
 			count++
-			r := g.Evaluate(a)
-			if len(r.Sections) == 0 && !reported {
+			if len(g.Match(a)) == 0 && !reported {
 				reported = true
 				ps.Add(file, 0, "", "the answers %s show no sections: add a section with For: everyone", describe(a))
 			}

@@ -20,12 +20,30 @@ type Summary struct {
 	Sections  int
 	Sources   int
 	Paths     int
+	// Signs counts the answers that raise the outcome to each level.
+	Signs   map[guide.Level]int
+	Reading readingRange // the spread of the sections' reading grades
 }
 
 // String writes the summary as one line.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d questions, %d options, %d articles, %d sections, %d sources, %d answer paths checked",
-		s.Questions, s.Options, s.Articles, s.Sections, s.Sources, s.Paths)
+	line := fmt.Sprintf("%d questions, %d options, %d levels (%s), %d articles, %d sections, %d sources, %d answer paths checked",
+		s.Questions, s.Options, len(guide.Levels), s.signs(), s.Articles, s.Sections, s.Sources, s.Paths)
+	if r := s.Reading.String(); r != "" {
+		line += ", " + r
+	}
+	return line
+}
+
+// signs writes how many answers lead to each level above routine.
+func (s Summary) signs() string {
+	var parts []string
+	for _, l := range guide.Levels {
+		if l > guide.Routine {
+			parts = append(parts, fmt.Sprintf("%d %s", s.Signs[l], l))
+		}
+	}
+	return strings.Join(parts, ", ") + " answers"
 }
 
 // Compile reads the content folder dir, checks all of it, and returns the
@@ -44,9 +62,13 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 		return file, b
 	}
 	c := &guide.Content{}
+	var formula readingFormula
+	grade := false
 	if file, src := read("clinic.yaml"); src != nil {
 		c.Clinic = loadClinic(file, src, &ps)
+		formula, grade = readingFormulaFor(file, src, c.Clinic.Lang, &ps)
 	}
+	var scores []float64
 	qfile, qsrc := read("questions.yaml")
 	var lines questionLines
 	var g *guide.Guide
@@ -103,6 +125,11 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 			seen[s.id] = fmt.Sprintf("%s:%d", name, s.line)
 			a.render(s, &ps)
 			checkText(a, s, &ps)
+			if grade {
+				if score, ok := checkReading(a, s, formula, &ps); ok {
+					scores = append(scores, score)
+				}
+			}
 			sec := guide.Section{ID: s.id, Article: len(c.Articles) - 1, Title: s.title, HTML: s.html}
 			for _, sid := range s.sourceIDs {
 				if src, ok := byID[sid]; ok {
@@ -123,6 +150,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	}
 
 	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources)}
+	sum.Reading = newReadingRange(formula.measure, scores)
 	for _, q := range c.Questions {
 		sum.Options += len(q.Options)
 	}
@@ -141,6 +169,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 		}
 	}
 	sum.Paths = paths(g, filepath.Join(dir, "articles"), &ps)
+	sum.Signs = g.SignCounts()
 	return c, sum, ps
 }
 

@@ -54,7 +54,7 @@ func TestCompile_Golden(t *testing.T) {
 	if len(ps) > 0 {
 		t.Fatalf("Compile(testdata/valid): got problems\n%s\nwant none", ps.Error())
 	}
-	wantSum := "6 questions, 44 options, 2 articles, 4 sections, 2 sources, 127008 answer paths checked"
+	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.0 to 7.0 (median 4.7)"
 	if got := sum.String(); got != wantSum {
 		t.Errorf("Compile(testdata/valid) summary: got %q, want %q", got, wantSum)
 	}
@@ -345,7 +345,7 @@ func TestRun_Writes(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("run: got exit code %d, want 0\n%s", code, stderr.String())
 	}
-	wantOut := "guidec: testdata/valid: 6 questions, 44 options, 2 articles, 4 sections, 2 sources, 127008 answer paths checked\n"
+	wantOut := "guidec: testdata/valid: 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.0 to 7.0 (median 4.7)\n"
 	if got := filepath.ToSlash(stdout.String()); got != wantOut {
 		t.Errorf("run: got stdout %q, want %q", got, wantOut)
 	}

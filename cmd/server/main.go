@@ -1,10 +1,10 @@
 // Command server serves the Symptom Guide: the built web folder, the
 // prerendered pages and nothing else. It keeps no logs of requests.
 //
-//	server [-addr localhost:8080] [-web web] [-embed-origins https://a.example,https://b.example]
+//	server [-addr localhost:8080] [-web web] [-embed-origins https://a.example,https://b.example] [-site-url https://guide.example]
 //
-// ADDR, WEB and EMBED_ORIGINS in the environment set the defaults of the
-// flags.
+// ADDR, WEB, EMBED_ORIGINS and SITE_URL in the environment set the defaults
+// of the flags.
 package main
 
 import (
@@ -35,6 +35,7 @@ func run(args []string, stderr io.Writer) int {
 	addr := fs.String("addr", envOr("ADDR", "localhost:8080"), "the address to listen on")
 	web := fs.String("web", envOr("WEB", "web"), "the folder of built static files")
 	origins := fs.String("embed-origins", envOr("EMBED_ORIGINS", ""), "comma-separated origins allowed to embed the guide, besides those in content/clinic.yaml")
+	siteURL := fs.String("site-url", envOr("SITE_URL", ""), "the guide's public address, such as https://guide.your-clinic.example, for sitemap.xml; without it there is no sitemap")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -50,7 +51,7 @@ func run(args []string, stderr io.Writer) int {
 			extra = append(extra, o)
 		}
 	}
-	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: extra, Log: logger})
+	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: extra, SiteURL: *siteURL, Log: logger})
 	if err != nil {
 		logger.Print(err)
 		return 1

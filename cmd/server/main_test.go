@@ -29,6 +29,7 @@ func TestRun_StartupErrors(t *testing.T) {
 		{"corrupt build", []string{"-addr", "127.0.0.1:0", "-web", corrupt}, "app.wasm is not a WebAssembly file: run make build"},
 		{"port in use", []string{"-addr", ln.Addr().String(), "-web", built}, "cannot listen on " + ln.Addr().String()},
 		{"bad flag", []string{"-nope"}, "flag provided but not defined"},
+		{"bad site URL", []string{"-addr", "127.0.0.1:0", "-web", built, "-site-url", "guide.example/guide"}, `site URL "guide.example/guide" is not the address of a site's root`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,9 +2,12 @@
 // dist/) for any static host or CDN, served at the root of a domain or
 // subdomain: every page of the guide prerendered, go-app's scripts, the
 // service worker, the manifest, the web folder with app.wasm, and brotli and
-// gzip copies beside the large files.
+// gzip copies beside the large files, robots.txt and, with -site-url,
+// sitemap.xml.
 //
-//	static [-web web] [-out dist]
+//	static [-web web] [-out dist] [-site-url https://guide.your-clinic.example]
+//
+// SITE_URL in the environment sets the default of -site-url.
 package main
 
 import (
@@ -18,8 +21,9 @@ import (
 func main() {
 	web := flag.String("web", "web", "the built web folder")
 	out := flag.String("out", "dist", "the folder to write; it is replaced")
+	siteURL := flag.String("site-url", os.Getenv("SITE_URL"), "the guide's public address, such as https://guide.your-clinic.example; without it there is no sitemap.xml")
 	flag.Parse()
-	if err := site.Export(*web, *out); err != nil {
+	if err := site.Export(*web, *out, *siteURL); err != nil {
 		fmt.Fprintln(os.Stderr, "static:", err)
 		os.Exit(1)
 	}

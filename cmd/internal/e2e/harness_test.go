@@ -471,3 +471,32 @@ func (v *visitor) tabUntil(what, expr string) {
 	}
 	v.t.Fatalf("pressed Tab 40 times on %q and the focus never reached %s; it is on %s", v.heading(), what, v.focusedDescription())
 }
+
+// answerFrom answers every question of the guide from question id on, in
+// the guide's order and by visible label: the options picks names, or
+// "None of these" where picks names none. It starts on id's page and ends
+// on the check page.
+func (v *visitor) answerFrom(id string, picks map[string][]string) {
+	t := v.t
+	t.Helper()
+	qs := suite.guide.Questions()
+	started := false
+	for i, q := range qs {
+		started = started || q.ID == id
+		if !started {
+			continue
+		}
+		opts := picks[q.ID]
+		if opts == nil {
+			opts = []string{"none"}
+		}
+		for _, o := range opts {
+			v.choose(option(t, q.ID, o).Label)
+		}
+		next := headingCheck
+		if i+1 < len(qs) {
+			next = qs[i+1].Title
+		}
+		v.continueTo(next)
+	}
+}

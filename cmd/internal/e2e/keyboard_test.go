@@ -41,6 +41,14 @@ func testKeyboardWalk(t *testing.T) {
 	steps := []keyStep{
 		{heading: headingStart, leave: "Start now"},
 		{
+			heading: questionTitle(t, "age"),
+			// Tab enters the radio group on its first radio; each arrow
+			// moves to the next radio and selects it.
+			keys:   []string{kb.Tab, "#age-under-16", kb.ArrowDown, kb.ArrowDown},
+			ticked: []string{option(t, "age", "20-49").Label},
+			leave:  "Continue",
+		},
+		{
 			heading: questionTitle(t, "pain"),
 			keys:    []string{kb.Tab, "#pain-lower-back", " ", "#pain-sciatica", " "},
 			ticked:  []string{"Pain in my lower back", "Pain that spreads down my buttock or leg"},
@@ -56,6 +64,7 @@ func testKeyboardWalk(t *testing.T) {
 		},
 		{heading: questionTitle(t, "emergency"), keys: []string{"#emergency-none", " "}, ticked: none, leave: "Continue"},
 		{heading: questionTitle(t, "urgent"), keys: []string{"#urgent-none", " "}, ticked: none, leave: "Continue"},
+		{heading: questionTitle(t, "history"), keys: []string{"#history-none", " "}, ticked: none, leave: "Continue"},
 		{
 			heading: questionTitle(t, "factors"),
 			keys:    []string{"#factors-desk", " "},

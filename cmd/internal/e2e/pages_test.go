@@ -37,10 +37,12 @@ type pageCase struct {
 // questions before question q, or to every question when q is "".
 func answersUpTo(q string, extra ...string) string {
 	walk := [][2]string{
+		{"age", "20-49"},
 		{"pain", "lower-back"},
 		{"duration", "chronic"},
 		{"emergency", "none"},
 		{"urgent", "none"},
+		{"history", "none"},
 		{"factors", "stress"},
 		{"cautions", "none"},
 	}
@@ -58,8 +60,8 @@ func answersUpTo(q string, extra ...string) string {
 }
 
 // pageCases returns every kind of page the guide has: the start page, each
-// question, a question showing its error, the check page and the result at
-// each of the four levels.
+// question, a question showing its error, the check page, the result at
+// each of the four levels, the article index and an article.
 func pageCases(t *testing.T) []pageCase {
 	cases := []pageCase{{name: "start", path: "/", heading: headingStart}}
 	for _, q := range suite.guide.Questions() {
@@ -83,9 +85,14 @@ func pageCases(t *testing.T) []pageCase {
 		pageCase{name: "check", path: "/check?" + answersUpTo(""), heading: headingCheck},
 		pageCase{name: "result-routine", path: "/result?" + answersUpTo(""), heading: headingRoutine},
 		pageCase{name: "result-caution", path: "/result?" + answersUpTo("", "cautions", "pregnancy"), heading: headingCaution},
+		pageCase{name: "result-soon", path: "/result?" + answersUpTo("", "history", "inflammatory"), heading: headingSoon},
+		pageCase{name: "result-underage", path: "/result?age=under-16", heading: headingUnderage},
 		pageCase{name: "result-urgent", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent},
 		pageCase{name: "result-emergency", path: "/result?" + answersUpTo("urgent", "emergency", "saddle-numbness"), heading: headingEmergency},
+		pageCase{name: "articles", path: "/articles", heading: headingArticles},
 	)
+	art := suite.guide.Content().Articles[0]
+	cases = append(cases, pageCase{name: "article", path: "/articles/" + art.Slug, heading: art.Title})
 	return cases
 }
 

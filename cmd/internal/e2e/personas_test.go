@@ -15,6 +15,8 @@ import (
 const (
 	headingEmergency = "Call 999 now"
 	headingUrgent    = "See a doctor today"
+	headingSoon      = "See a GP in the next few days"
+	headingUnderage  = "This guide is for adults"
 	headingCaution   = "Acupuncture may be possible: tell the practitioner first"
 	headingRoutine   = "No warning signs in your answers"
 )
@@ -35,6 +37,9 @@ type outcome struct {
 	// emergency says whether the card is the emergency one: a call to 999
 	// and no booking at all.
 	emergency bool
+	// short says whether the walk goes straight from the last answer to
+	// the result, skipping the other questions and the check page.
+	short bool
 }
 
 // The four outcomes, written from the safety rules by hand: booking is
@@ -42,8 +47,10 @@ type outcome struct {
 var (
 	routine   = outcome{heading: headingRoutine, primary: true}
 	caution   = outcome{heading: headingCaution, primary: true}
+	soon      = outcome{heading: headingSoon, secondary: true}
 	urgent    = outcome{heading: headingUrgent, secondary: true}
-	emergency = outcome{heading: headingEmergency, emergency: true}
+	emergency = outcome{heading: headingEmergency, emergency: true, short: true}
+	underage  = outcome{heading: headingUnderage, short: true}
 )
 
 // answer is one question answered by ticking options, in this order.
@@ -79,10 +86,12 @@ var personas = []persona{
 	{
 		name: "routine lower back pain after an error",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"lower-back"}},
 			{"duration", []string{"chronic"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"stress"}},
 			{"cautions", []string{"none"}},
 		},
@@ -94,18 +103,21 @@ var personas = []persona{
 		},
 	},
 	{
-		name: "routine upper back pain and screens, None of these",
+		name: "urgent upper back pain on its own, screens, None of these",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"upper-back"}},
 			{"duration", []string{"acute"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"desk", "screens"}},
 			{"cautions", []string{"none"}},
 		},
-		want: routine,
-		show: []string{"upper-back", "upper-back-screens", "desk-posture", "new-pain"},
-		hide: []string{"lower-back", "lasting-pain", "stress", "physical-work"},
+		want:    urgent,
+		reasons: []string{"pain/upper-back"},
+		show:    []string{"upper-back", "upper-back-screens", "desk-posture", "new-pain"},
+		hide:    []string{"lower-back", "lasting-pain", "stress", "physical-work"},
 		before: map[string]func(w *walk){
 			"emergency": (*walk).noneClearsOthers,
 		},
@@ -113,10 +125,12 @@ var personas = []persona{
 	{
 		name: "caution pregnancy with sciatica and a disc problem",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"sciatica", "disc"}},
 			{"duration", []string{"weeks"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"none"}},
 			{"cautions", []string{"pregnancy"}},
 		},
@@ -128,10 +142,12 @@ var personas = []persona{
 	{
 		name: "caution bleeding disorder and blood thinners with tension",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"tension"}},
 			{"duration", []string{"acute"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"stress", "sleep"}},
 			{"cautions", []string{"bleeding-disorder", "blood-thinners"}},
 		},
@@ -143,10 +159,12 @@ var personas = []persona{
 	{
 		name: "caution pacemaker and skin infection with arthritis",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"arthritis"}},
 			{"duration", []string{"chronic"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"lifting", "inactive"}},
 			{"cautions", []string{"pacemaker", "skin-infection"}},
 		},
@@ -158,10 +176,12 @@ var personas = []persona{
 	{
 		name: "caution needle fear, unsure of the pain, answer changed",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"not-sure"}},
 			{"duration", []string{"not-sure"}}, // changed to "weeks" on the check page
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"strain"}},
 			{"cautions", []string{"needle-fear"}},
 		},
@@ -176,10 +196,12 @@ var personas = []persona{
 	{
 		name: "urgent weakened immune system",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"lower-back", "sciatica"}},
 			{"duration", []string{"chronic"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"none"}},
 			{"cautions", []string{"weak-immune"}},
 		},
@@ -192,10 +214,12 @@ var personas = []persona{
 	{
 		name: "urgent when unsure of the emergency signs, browser back",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"lower-back"}},
 			{"duration", []string{"acute"}},
 			{"emergency", []string{"not-sure"}},
 			{"urgent", []string{"none"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"none"}},
 			{"cautions", []string{"none"}},
 		},
@@ -210,10 +234,12 @@ var personas = []persona{
 	{
 		name: "urgent fever and night pain, reload",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"upper-back"}},
 			{"duration", []string{"weeks"}},
 			{"emergency", []string{"none"}},
 			{"urgent", []string{"fever", "night-pain"}},
+			{"history", []string{"none"}},
 			{"factors", []string{"sleep"}},
 			{"cautions", []string{"none"}},
 		},
@@ -228,6 +254,7 @@ var personas = []persona{
 	{
 		name: "emergency numbness around the bottom",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"sciatica"}},
 			{"duration", []string{"acute"}},
 			{"emergency", []string{"saddle-numbness"}},
@@ -240,6 +267,7 @@ var personas = []persona{
 	{
 		name: "emergency chest pain and weak legs",
 		answers: []answer{
+			{"age", []string{"20-49"}},
 			{"pain", []string{"lower-back", "disc"}},
 			{"duration", []string{"chronic"}},
 			{"emergency", []string{"both-legs", "chest-pain", "not-sure"}},
@@ -248,6 +276,58 @@ var personas = []persona{
 		reasons: []string{"emergency/both-legs", "emergency/chest-pain"},
 		show:    []string{"lower-back", "disc", "evidence-sciatica", "lasting-pain"},
 		hide:    []string{"sciatica", "new-pain", "needle-fear"},
+	},
+	// The cases from the clinical review of issue 11, walked by label.
+	{
+		name: "urgent new weak foot on one side (foot drop)",
+		answers: []answer{
+			{"age", []string{"20-49"}},
+			{"pain", []string{"lower-back", "sciatica"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"one-leg"}},
+			{"history", []string{"none"}},
+			{"factors", []string{"lifting"}},
+			{"cautions", []string{"none"}},
+		},
+		want:    urgent,
+		reasons: []string{"urgent/one-leg"},
+		show:    []string{"lower-back", "sciatica"},
+	},
+	{
+		name: "emergency at 72, sudden severe pain into the tummy",
+		answers: []answer{
+			{"age", []string{"50-plus"}},
+			{"pain", []string{"lower-back"}},
+			{"duration", []string{"acute"}},
+			{"emergency", []string{"tummy-pain"}},
+		},
+		want:    emergency,
+		reasons: []string{"emergency/tummy-pain"},
+	},
+	{
+		name: "under 16 after sport ends at once, no booking",
+		answers: []answer{
+			{"age", []string{"under-16"}},
+		},
+		want: underage,
+		hide: []string{"lower-back", "first-visit", "faq", "side-effects"},
+	},
+	{
+		name: "soon with thin bones after a small fall",
+		answers: []answer{
+			{"age", []string{"50-plus"}},
+			{"pain", []string{"lower-back"}},
+			{"duration", []string{"chronic"}},
+			{"emergency", []string{"none"}},
+			{"urgent", []string{"none"}},
+			{"history", []string{"osteoporosis-fall"}},
+			{"factors", []string{"none"}},
+			{"cautions", []string{"none"}},
+		},
+		want:    soon,
+		reasons: []string{"history/osteoporosis-fall"},
+		show:    []string{"lower-back", "lasting-pain"},
 	},
 }
 
@@ -294,12 +374,12 @@ func (w *walk) run() {
 		switch {
 		case i+1 < len(w.p.answers):
 			next = questionTitle(t, w.p.answers[i+1].question)
-		case w.p.want.emergency:
-			next = headingEmergency
+		case w.p.want.short:
+			next = w.p.want.heading
 		}
 		w.continueTo(next)
 	}
-	if !w.p.want.emergency {
+	if !w.p.want.short {
 		for _, a := range w.p.answers {
 			w.checkSummary(a.question, w.labels(a.question, a.options))
 		}

@@ -30,42 +30,44 @@ func TestNoJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.do(chromedp.Navigate(suite.base + "/"))
-	v.waitHeadingStatic("Back pain: is acupuncture right for you?")
+	v.waitHeadingStatic(headingStart)
 	v.pressStatic("Start now")
-	v.waitHeadingStatic("Where is your back pain, and what is it like?")
+	v.waitHeadingStatic(questionTitle(t, "age"))
 
 	// Continue with nothing chosen: the server renders the error summary.
 	v.pressStatic("Continue")
-	v.waitHeadingStatic("Where is your back pain, and what is it like?")
+	v.waitHeadingStatic(questionTitle(t, "age"))
 	if !eval[bool](v, `!!document.querySelector(".error-summary")`) {
 		t.Fatalf("no error summary after Continue with nothing chosen:\n%s", v.text())
 	}
 	if got := eval[string](v, `document.title`); !strings.HasPrefix(got, "Error: ") {
 		t.Errorf("got title %q, want it to start with Error:", got)
 	}
-	v.chooseStatic("Tight, aching muscles from stress or posture")
-	v.continueStatic("How long have you had this back pain?")
-	v.chooseStatic("6 to 12 weeks")
-	v.continueStatic("Do you have any of these problems as well as back pain?")
-	v.chooseStatic("None of these")
-	v.continueStatic("Do you have any of these?")
-	v.chooseStatic("None of these")
-	v.continueStatic("Which of these are part of your life at the moment?")
-	v.chooseStatic("Stress or worry")
-	v.continueStatic("Do any of these apply to you?")
-	v.chooseStatic("You are very anxious about needles or have fainted from them")
-	v.continueStatic("Check your answers")
+	v.chooseStatic(option(t, "age", "20-49").Label)
+	v.continueStatic(questionTitle(t, "pain"))
+	v.chooseStatic(option(t, "pain", "tension").Label)
+	v.continueStatic(questionTitle(t, "duration"))
+	v.chooseStatic(option(t, "duration", "weeks").Label)
+	for _, q := range []string{"emergency", "urgent", "history"} {
+		v.continueStatic(questionTitle(t, q))
+		v.chooseStatic(option(t, q, "none").Label)
+	}
+	v.continueStatic(questionTitle(t, "factors"))
+	v.chooseStatic(option(t, "factors", "stress").Label)
+	v.continueStatic(questionTitle(t, "cautions"))
+	v.chooseStatic(option(t, "cautions", "needle-fear").Label)
+	v.continueStatic(headingCheck)
 
 	// Change an answer from the check page and come back to it.
 	v.do(chromedp.Click(chromedp.CSS(`a[href^="/q/duration?"][href*="change=1"]`)))
-	v.waitHeadingStatic("How long have you had this back pain?")
-	v.chooseStatic("More than 12 weeks")
-	v.continueStatic("Check your answers")
-	if text := v.text(); !strings.Contains(text, "More than 12 weeks") || strings.Contains(text, "6 to 12 weeks") {
+	v.waitHeadingStatic(questionTitle(t, "duration"))
+	v.chooseStatic(option(t, "duration", "chronic").Label)
+	v.continueStatic(headingCheck)
+	if text := v.text(); !strings.Contains(text, option(t, "duration", "chronic").Label) || strings.Contains(text, option(t, "duration", "weeks").Label) {
 		t.Errorf("the check page does not show the changed answer:\n%s", text)
 	}
 	v.pressStatic("See your results")
-	v.waitHeadingStatic("Acupuncture may be possible: tell the practitioner first")
+	v.waitHeadingStatic(headingCaution)
 	if eval[bool](v, `!document.getElementById("section-tension") || !document.getElementById("section-needle-fear") || !document.getElementById("section-stress")`) {
 		t.Error("the result lacks the tension, needle-fear or stress section")
 	}
@@ -159,8 +161,8 @@ func TestHandOver(t *testing.T) {
 	base, release := heldServer(t)
 	v := newVisitor(t)
 	v.viewport(390, 600)
-	v.do(chromedp.Navigate(base + "/q/factors?pain=lower-back&duration=acute&emergency=none&urgent=none"))
-	v.waitHeading("Which of these are part of your life at the moment?")
+	v.do(chromedp.Navigate(base + "/q/factors?age=20-49&pain=lower-back&duration=acute&emergency=none&urgent=none&history=none"))
+	v.waitHeading(questionTitle(t, "factors"))
 
 	// The prerendered page is readable at once: nothing covers the heading.
 	covered := eval[bool](v, `(() => {
@@ -175,15 +177,15 @@ func TestHandOver(t *testing.T) {
 		t.Fatal("the app runs although app.wasm is held back")
 	}
 
-	v.choose("Poor sleep")
-	v.choose("Heavy lifting or physical work")
+	v.choose(option(t, "factors", "sleep").Label)
+	v.choose(option(t, "factors", "lifting").Label)
 	v.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 120); window.samePage = true`))
 	focus := eval[string](v, `document.activeElement.id`)
 	scroll := eval[float64](v, `window.scrollY`)
 
 	release()
 	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
-	if got := v.checked(); strings.Join(got, "|") != "Poor sleep|Heavy lifting or physical work" {
+	if got, want := strings.Join(v.checked(), "|"), option(t, "factors", "sleep").Label+"|"+option(t, "factors", "lifting").Label; got != want {
 		t.Errorf("after the app started got ticked %q, want the two options ticked before", got)
 	}
 	if got := eval[string](v, `document.activeElement.id`); got != focus {
@@ -193,7 +195,7 @@ func TestHandOver(t *testing.T) {
 		t.Errorf("got scroll %v, want it kept at %v", got, scroll)
 	}
 
-	v.continueTo("Do any of these apply to you?")
+	v.continueTo(questionTitle(t, "cautions"))
 	if !eval[bool](v, `window.samePage === true`) {
 		t.Error("Continue loaded a new page; it should go on in the app")
 	}
@@ -207,7 +209,7 @@ func TestHandOver(t *testing.T) {
 // host, and goes on in the app once it runs.
 func TestStaticHostWaitsForTheApp(t *testing.T) {
 	dist := filepath.Join(t.TempDir(), "dist")
-	if err := site.Export(webDir, dist); err != nil {
+	if err := site.Export(webDir, dist, ""); err != nil {
 		t.Fatal(err)
 	}
 	gate := make(chan struct{})
@@ -237,16 +239,16 @@ func TestStaticHostWaitsForTheApp(t *testing.T) {
 
 	v := newVisitor(t)
 	v.do(chromedp.Navigate(ts.URL + "/q/pain"))
-	v.waitHeading("Where is your back pain, and what is it like?")
-	v.choose("Pain in my upper back or between my shoulder blades")
+	v.waitHeading(questionTitle(t, "pain"))
+	v.choose(option(t, "pain", "upper-back").Label)
 	v.press("Continue")
 	v.poll("the quiet note", `!!document.querySelector(".pending-note")`)
-	if got := v.heading(); got != "Where is your back pain, and what is it like?" {
+	if got := v.heading(); got != questionTitle(t, "pain") {
 		t.Fatalf("Continue left the page before the app ran: heading %q", got)
 	}
 	release()
 	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
-	v.waitHeading("How long have you had this back pain?")
+	v.waitHeading(questionTitle(t, "duration"))
 	if u := v.url(); u.Query().Get("pain") != "upper-back" {
 		t.Errorf("got URL %s, want the answer carried on", u)
 	}

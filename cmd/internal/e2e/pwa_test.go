@@ -118,29 +118,31 @@ func TestPWA_OfflineDeepLink(t *testing.T) {
 	if _, err := chromedp.Call(tab, browser.EmulateNetworkConditions, browser.Offline); err != nil {
 		t.Fatal(err)
 	}
-	w.open("/q/urgent?pain=sciatica&duration=chronic&emergency=none")
-	w.waitHeading("Do you have any of these?")
-	if got := w.heading(); got != "Do you have any of these?" {
+	w.open("/q/urgent?age=20-49&pain=sciatica&duration=chronic&emergency=none")
+	w.waitHeading(questionTitle(t, "urgent"))
+	if got := w.heading(); got != questionTitle(t, "urgent") {
 		t.Fatalf("offline deep link: got heading %q", got)
 	}
 	if online := eval[bool](w, `navigator.onLine`); online {
 		t.Error("the tab is online; the test must run offline")
 	}
-	w.choose("None of these")
-	w.continueTo("Which of these are part of your life at the moment?")
-	w.choose("Sitting at a desk or driving for long periods")
-	w.continueTo("Do any of these apply to you?")
-	w.choose("None of these")
-	w.continueTo("Check your answers")
+	w.choose(option(t, "urgent", "none").Label)
+	w.continueTo(questionTitle(t, "history"))
+	w.choose(option(t, "history", "none").Label)
+	w.continueTo(questionTitle(t, "factors"))
+	w.choose(option(t, "factors", "desk").Label)
+	w.continueTo(questionTitle(t, "cautions"))
+	w.choose(option(t, "cautions", "none").Label)
+	w.continueTo(headingCheck)
 	w.press("See your results")
-	w.waitHeading("No warning signs in your answers")
+	w.waitHeading(headingRoutine)
 	if !strings.Contains(w.text(), "Pain that spreads down the leg") && eval[bool](w, `!document.getElementById("section-sciatica")`) {
 		t.Error("offline result lacks the sciatica section")
 	}
 	// A reload offline keeps the page and its answers.
 	w.do(chromedp.Reload())
 	w.waitApp()
-	w.waitHeading("No warning signs in your answers")
+	w.waitHeading(headingRoutine)
 }
 
 // TestPWA_Compression asserts app.wasm travels brotli-compressed, at the
@@ -276,7 +278,7 @@ func serveBuild(t *testing.T, addr, web string) (func(), string) {
 // static file server, and walks a persona on it.
 func TestPWA_StaticExport(t *testing.T) {
 	dist := filepath.Join(t.TempDir(), "dist")
-	if err := site.Export(webDir, dist); err != nil {
+	if err := site.Export(webDir, dist, ""); err != nil {
 		t.Fatal(err)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -308,21 +310,12 @@ func TestPWA_StaticExport(t *testing.T) {
 	v.do(chromedp.Navigate(base + "/"))
 	v.waitApp()
 	v.press("Start now")
-	v.waitHeading("Where is your back pain, and what is it like?")
-	v.choose("Stiffness from arthritis or wear and tear in the spine")
-	v.continueTo("How long have you had this back pain?")
-	v.choose("More than 12 weeks")
-	v.continueTo("Do you have any of these problems as well as back pain?")
-	v.choose("None of these")
-	v.continueTo("Do you have any of these?")
-	v.choose("None of these")
-	v.continueTo("Which of these are part of your life at the moment?")
-	v.choose("None of these")
-	v.continueTo("Do any of these apply to you?")
-	v.choose("You take medicine that thins your blood")
-	v.continueTo("Check your answers")
+	v.waitHeading(questionTitle(t, "age"))
+	v.answerFrom("age", map[string][]string{
+		"age": {"20-49"}, "pain": {"arthritis"}, "duration": {"chronic"}, "cautions": {"blood-thinners"},
+	})
 	v.press("See your results")
-	v.waitHeading("Acupuncture may be possible: tell the practitioner first")
+	v.waitHeading(headingCaution)
 	if eval[bool](v, `!document.getElementById("section-arthritis") || !document.getElementById("section-blood-thinners")`) {
 		t.Error("the static result lacks the arthritis or blood thinners section")
 	}

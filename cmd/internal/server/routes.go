@@ -43,7 +43,11 @@ func (s *Server) routes() http.Handler {
 		switch {
 		case goAppFiles[r.URL.Path]:
 			s.serveAsset(w, r, s.cached(r.URL.Path))
-		case isPage(r.URL.Path):
+		case s.root[r.URL.Path] != nil:
+			s.serveAsset(w, r, s.root[r.URL.Path])
+		case ui.IsPage(r.URL.Path):
+			// A step or an article; any other path, such as an
+			// unknown article, is a 404.
 			s.page(w, r)
 		default:
 			notFound(w)
@@ -95,12 +99,6 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-// isPage reports whether path is one of the guide's pages.
-func isPage(path string) bool {
-	_, ok := ui.StepAt(path)
-	return ok
 }
 
 // page prerenders a page of the guide. A question form sent before the app

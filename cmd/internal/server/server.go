@@ -32,6 +32,10 @@ type Config struct {
 	// EmbedOrigins adds origins allowed to frame the guide to those in the
 	// clinic's settings.
 	EmbedOrigins []string
+	// SiteURL is the guide's public address, such as https://guide.example
+	// (see site.ParseURL). Without it the server has no sitemap.xml, and
+	// robots.txt names none.
+	SiteURL string
 	// Log receives start-up, shutdown and error lines, never a request's
 	// URL or query: those carry a visitor's answers.
 	Log *log.Logger
@@ -42,6 +46,9 @@ type Server struct {
 	cfg    Config
 	site   *site.Site
 	assets map[string]*asset
+	// root holds the files served at the root besides the pages:
+	// robots.txt and, with a site URL, sitemap.xml (path → *asset).
+	root map[string]*asset
 	// pages holds what go-app serves without answers, rendered once: pages
 	// and go-app's scripts (path → *asset).
 	pages   sync.Map
@@ -72,6 +79,9 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	st.EmbedOrigins = append(st.EmbedOrigins, cfg.EmbedOrigins...)
+	if st.URL, err = site.ParseURL(cfg.SiteURL); err != nil {
+		return nil, err
+	}
 	if cfg.Log == nil {
 		cfg.Log = log.New(log.Writer(), "server: ", 0)
 	}
@@ -80,7 +90,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
 	}
 	ui.Register(cfg.Guide)
-	s := &Server{cfg: cfg, site: st, assets: assets, app: st.Handler()}
+	root := map[string]*asset{"/robots.txt": memoryAsset(st.Robots(), "text/plain; charset=utf-8", time.Time{})}
+	if sitemap := st.Sitemap(); sitemap != nil {
+		root["/sitemap.xml"] = memoryAsset(sitemap, "application/xml; charset=utf-8", time.Time{})
+	}
+	s := &Server{cfg: cfg, site: st, assets: assets, root: root, app: st.Handler()}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

@@ -91,7 +91,7 @@ func TestServer_Pages(t *testing.T) {
 		contains     []string
 	}{
 		{"start", "/", 200, []string{"Back pain: is acupuncture right for you?", "Start now", `id="app-wasm-loader"`}},
-		{"deep question", "/q/urgent?pain=lower-back&duration=acute&emergency=none", 200, []string{"Do you have any of these?", "Question 4 of 6", `name="emergency"`}},
+		{"deep question", "/q/urgent?age=20-49&pain=lower-back&duration=acute&emergency=none", 200, []string{"Do you have any of these?", "Question 5 of 8", `name="emergency"`}},
 		{"error summary", "/q/duration?pain=disc&next=1", 200, []string{"There is a problem", "Select one answer"}},
 		{"check", "/check?pain=disc", 200, []string{"Check your answers"}},
 		{"result", "/result?pain=disc&duration=acute&emergency=both-legs", 200, []string{"Call 999 now", "tel:999"}},

@@ -14,14 +14,18 @@ import (
 	"symptomguide/cmd/internal/compress"
 )
 
-// Export writes the static site for the built web folder into out.
-func Export(web, out string) error {
+// Export writes the static site for the built web folder into out, with
+// robots.txt and, when siteURL (see ParseURL) is not empty, sitemap.xml.
+func Export(web, out, siteURL string) error {
 	g, err := guide.New(guidedata.Content)
 	if err != nil {
 		return fmt.Errorf("the compiled content is broken: %w (run make build)", err)
 	}
 	s, err := Load(g, web, StaticHost)
 	if err != nil {
+		return err
+	}
+	if s.URL, err = ParseURL(siteURL); err != nil {
 		return err
 	}
 	ui.Register(g)
@@ -40,6 +44,14 @@ func Export(web, out string) error {
 	// The embed snippet loads /embed.js from the guide's root.
 	if err := copyFile(filepath.Join(web, "embed.js"), filepath.Join(out, "embed.js")); err != nil {
 		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "robots.txt"), s.Robots(), 0o644); err != nil {
+		return err
+	}
+	if sitemap := s.Sitemap(); sitemap != nil {
+		if err := os.WriteFile(filepath.Join(out, "sitemap.xml"), sitemap, 0o644); err != nil {
+			return err
+		}
 	}
 	if err := compress.Dir(out); err != nil {
 		return err

@@ -112,6 +112,10 @@ type Site struct {
 	// EmbedOrigins are the origins allowed to frame the guide: the clinic's
 	// settings, plus any the server was started with.
 	EmbedOrigins []string
+	// URL is the guide's public address, such as https://guide.example,
+	// from -site-url (see ParseURL), or "" when it is not known. The
+	// sitemap needs it.
+	URL string
 }
 
 // Load reads the build in webDir and describes the site it makes.

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// articlePage shows one of the clinic's articles whole: every section in
+// order, whoever it is for, with its sources, the review dates and a way
+// into the guide. Its URL carries no answers, so it is rendered once and
+// cached like the start page.
+type articlePage struct {
+	app.Compo
+
+	// Article is the index of the article in the guide's content.
+	Article int
+}
+
+// newArticlePage returns the page of article i.
+func newArticlePage(i int) *articlePage { return &articlePage{Article: i} }
+
+// OnNav sets the page title and description and moves the focus: to the
+// section a link named, such as "Read the whole article" on the result
+// page, or else to the heading.
+func (p *articlePage) OnNav(ctx app.Context) {
+	art := theGuide.Content().Articles[p.Article]
+	ctx.Page().SetTitle(art.Title + " – " + theGuide.Content().Clinic.Name)
+	ctx.Page().SetDescription(art.Description)
+	if id, ok := strings.CutPrefix(ctx.Page().URL().Fragment, "section-"); ok {
+		for _, s := range theGuide.Content().Sections {
+			if s.ID == id && s.Article == p.Article {
+				focusAfterNav(ctx, "section-"+id+"-title")
+				return
+			}
+		}
+	}
+	focusAfterNav(ctx)
+}
+
+// Render draws the article.
+func (p *articlePage) Render() app.UI {
+	c := theGuide.Content()
+	art := c.Articles[p.Article]
+	var sections []app.UI
+	for i := range c.Sections {
+		if c.Sections[i].Article == p.Article {
+			sections = append(sections, &articleSection{Section: &c.Sections[i], InArticle: true})
+		}
+	}
+	return newShell(
+		app.A().Class("back-link").Href(articlesPath).Text("All articles"),
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(art.Title),
+		app.P().Class("lead").Text(art.Description),
+		app.Div().Class("sections").Body(sections...),
+		app.P().Class("review-dates").Body(
+			app.Text("Page last reviewed: "+art.LastReviewed),
+			app.Br(),
+			app.Text("Next review due: "+art.NextReview),
+		),
+		guidePrompt(),
+	)
+}
+
+// guidePrompt invites a reader of the articles into the guide, through its
+// start page and the warning signs there.
+func guidePrompt() app.UI {
+	return app.Div().Class("inset").Body(
+		app.P().Text("Answer a few questions about your back pain to see what to do next and the information that fits you."),
+		app.A().Class("button").Href(startPath).Draggable(false).Text("Start the guide"),
+	)
+}
