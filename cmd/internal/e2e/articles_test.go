@@ -12,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"symptomguide/app/guide"
-	"symptomguide/cmd/internal/browser"
 )
 
 // headingArticles is the heading of the article index.
@@ -112,15 +111,7 @@ func TestArticles_Offline(t *testing.T) {
 	}
 	v.goOffline()
 
-	tab, cancel := chromedp.NewContext(v.ctx)
-	t.Cleanup(cancel)
-	w := &visitor{t: t, ctx: tab}
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tab, browser.EmulateNetworkConditions, browser.Offline); err != nil {
-		t.Fatal(err)
-	}
+	w := v.offlineTab()
 	w.do(chromedp.Navigate(suite.base + "/articles"))
 	for _, a := range suite.guide.Content().Articles {
 		w.poll("the index to list "+a.Slug, fmt.Sprintf(`!!document.querySelector('main a[href="/articles/%s"]')`, a.Slug))

@@ -109,15 +109,7 @@ func TestPWA_OfflineDeepLink(t *testing.T) {
 	v.goOffline()
 
 	// A new tab in the same browser context, offline as well.
-	tab, cancel := chromedp.NewContext(v.ctx)
-	t.Cleanup(cancel)
-	w := &visitor{t: t, ctx: tab}
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(tab, browser.EmulateNetworkConditions, browser.Offline); err != nil {
-		t.Fatal(err)
-	}
+	w := v.offlineTab()
 	w.open("/q/urgent?age=20-49&pain=sciatica&duration=chronic&emergency=none")
 	w.waitHeading(questionTitle(t, "urgent"))
 	if got := w.heading(); got != questionTitle(t, "urgent") {
@@ -345,4 +337,21 @@ func copyTree(src, dst string) error {
 		}
 		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
 	})
+}
+
+// offlineTab opens a new tab in v's browser context, offline like v, for a
+// visit that only the service worker can answer.
+func (v *visitor) offlineTab() *visitor {
+	t := v.t
+	t.Helper()
+	tab, cancel := chromedp.NewContext(v.ctx)
+	t.Cleanup(cancel)
+	w := &visitor{t: t, ctx: tab}
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(tab, browser.EmulateNetworkConditions, browser.Offline); err != nil {
+		t.Fatal(err)
+	}
+	return w
 }
