@@ -64,6 +64,16 @@
       }
       return;
     }
+    // Start again forgets every answer. They live only in the address, so
+    // the start page replaces this page in the history (Back does not bring
+    // the result back) and loads afresh, leaving nothing of them in the
+    // app's memory.
+    if (el.getAttribute("data-action") === "restart") {
+      e.preventDefault();
+      e.stopPropagation();
+      location.replace(el.getAttribute("href") || "/");
+      return;
+    }
     if (el.hasAttribute("data-booking")) post("booking", { href: el.href });
     if (el.getAttribute("data-action") === "print") {
       e.preventDefault();

@@ -1,8 +1,6 @@
 package guide
 
 import (
-	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"unicode/utf8"
@@ -53,36 +51,36 @@ func (a Answers) With(question string, options ...string) Answers {
 	return b
 }
 
+// The query parameters the guide uses for navigation beside the answers. No
+// question may take their names: New refuses such content.
+const (
+	// ChangeParam marks a question visited from the check page, so that
+	// Continue returns there.
+	ChangeParam = "change"
+	// NextParam is sent by a question form's Continue button. Only a page
+	// loaded without the app running ever sees it in a URL.
+	NextParam = "next"
+)
+
 // maxValue bounds the length of one parameter value; no option id is longer.
 const maxValue = 64
 
-// ErrBadAnswer is wrapped by the errors Decode returns for values that are not
-// answers to the guide's questions.
-var ErrBadAnswer = errors.New("not an answer to this guide")
-
-// Decode reads answers from a URL query. Parameters that are not question ids
-// are ignored, so navigation parameters can share the query. It returns the
-// normalized answers it could read, and an error wrapping ErrBadAnswer that
-// lists each value it had to drop (unknown, too long or not UTF-8), so a
-// caller can decide between the nearest sensible page and a 400.
-func (g *Guide) Decode(v url.Values) (Answers, error) {
+// Decode reads answers from a URL query and returns them normalized.
+// Parameters that are not question ids are ignored, so navigation
+// parameters can share the query; values that are not answers to the
+// guide's questions (unknown, longer than any option id, or not UTF-8) are
+// dropped, so a hand-edited or stale link shows the nearest sensible page:
+// a question the dropped value leaves unanswered is asked again.
+func (g *Guide) Decode(v url.Values) Answers {
 	a := make(Answers)
-	var errs []error
 	for _, q := range g.content.Questions {
 		for _, val := range v[q.ID] {
-			switch {
-			case len(val) > maxValue:
-				errs = append(errs, fmt.Errorf("%w: %s has a value of %d bytes", ErrBadAnswer, q.ID, len(val)))
-			case !utf8.ValidString(val):
-				errs = append(errs, fmt.Errorf("%w: %s has a value that is not UTF-8", ErrBadAnswer, q.ID))
-			case !g.Known(q.ID, val):
-				errs = append(errs, fmt.Errorf("%w: %s=%q", ErrBadAnswer, q.ID, val))
-			default:
+			if len(val) <= maxValue && utf8.ValidString(val) && g.Known(q.ID, val) {
 				a[q.ID] = append(a[q.ID], val)
 			}
 		}
 	}
-	return g.Normalize(a), errors.Join(errs...)
+	return g.Normalize(a)
 }
 
 // Encode writes answers as URL query values; Decode(Encode(a)) equals

@@ -113,8 +113,15 @@ type Section struct {
 	// Article is the index of the section's article in Content.Articles.
 	Article int
 	Title   string
+	// Summary is one line about the section: the first sentence of its
+	// first paragraph as plain text, or the first two when the first is
+	// very short, written at build time.
+	Summary string
 	// HTML is the section's text, rendered and checked at build time.
 	HTML string
+	// Words is how many words the section's text has, counted at build
+	// time; it bounds how much a result recommends reading in full.
+	Words int
 	// For lists conditions that must all hold; an empty list means everyone.
 	For     []Condition
 	Sources []Source

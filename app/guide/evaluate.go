@@ -20,9 +20,10 @@ type Reason struct {
 
 // Note is what one caution answer tells the visitor to do.
 type Note struct {
-	Option string
-	Label  string
-	Text   string
+	Question string
+	Option   string
+	Label    string
+	Text     string
 }
 
 // Result is what the guide concludes from a set of answers.
@@ -36,11 +37,39 @@ type Result struct {
 	Notes []Note
 	// Sections lists the matched sections, most specific first, no repeats.
 	Sections []*Section
+	// ForYou lists the sections to read first: those most specific to the
+	// visitor's answers (see recommend), at most MaxForYou of Sections and
+	// at most ForYouWords words together unless there is only one, in the
+	// order of Sections. More lists the rest of
+	// Sections, in their order; together they hold each section once.
+	ForYou, More []*Section
+	// CareFirst reports that the outcome sends the visitor to a doctor or
+	// the emergency number before anything else (soon, urgent, emergency,
+	// and under 16): the result stays short, and the sections wait for
+	// later.
+	CareFirst bool
 	// Booking says how the booking prompt shows.
 	Booking BookingMode
 	// Underage reports that the visitor is under 16: the guide is for
 	// adults, so it ends at a result that sends them to a doctor.
 	Underage bool
+	// Missing lists the questions the answers leave unanswered, in order,
+	// as Guide.Missing does.
+	Missing []string
+}
+
+// Ready reports whether r may be shown: every question is answered, or an
+// emergency sign or an age under 16 already decides the outcome. Without
+// the safety answers no routine result is ever shown.
+func (r Result) Ready() bool {
+	return len(r.Missing) == 0 || r.decided()
+}
+
+// decided reports whether the answers r comes from decide the outcome
+// whatever the other answers are: an emergency sign, or an age the guide
+// is not for.
+func (r Result) decided() bool {
+	return r.Level == Emergency || r.Underage
 }
 
 // Evaluate returns the result for a. It depends only on which options are
@@ -50,6 +79,9 @@ func (g *Guide) Evaluate(a Answers) Result {
 	var r Result
 	for _, q := range g.content.Questions {
 		chosen := a[q.ID]
+		if len(chosen) == 0 {
+			r.Missing = append(r.Missing, q.ID)
+		}
 		rule, ok := safetyRules[q.ID]
 		if !ok || len(chosen) == 0 {
 			continue
@@ -68,13 +100,15 @@ func (g *Guide) Evaluate(a Answers) Result {
 				r.Reasons = append(r.Reasons, Reason{Question: q.ID, Option: id, Level: s.Level, Text: text, Source: sources[s.Source], Where: s.Where})
 			}
 			if o.Note != "" {
-				r.Notes = append(r.Notes, Note{Option: id, Label: o.Label, Text: o.Note})
+				r.Notes = append(r.Notes, Note{Question: q.ID, Option: id, Label: o.Label, Text: o.Note})
 			}
 		}
 	}
 	slices.SortStableFunc(r.Reasons, func(x, y Reason) int { return cmp.Compare(y.Level, x.Level) })
 	r.Sections = g.Match(a)
+	r.ForYou, r.More = recommend(r.Sections)
 	r.Booking = bookingFor(r.Level, r.Underage)
+	r.CareFirst = r.Level >= Soon || r.Underage
 	return r
 }
 

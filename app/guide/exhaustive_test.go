@@ -275,6 +275,11 @@ func (w *worker) check(c combo, order bool) {
 		}
 	}
 
+	w.checkForYou(r)
+	if r.CareFirst != (r.Level >= guide.Soon) {
+		w.fail("CareFirst: got %v for a %v outcome, want it exactly for soon and above", r.CareFirst, r.Level)
+	}
+
 	// The order the options come in changes nothing.
 	if !order {
 		return
@@ -285,6 +290,128 @@ func (w *worker) check(c combo, order bool) {
 	if got := g.Evaluate(w.shf); !sameResult(got, r) {
 		w.fail("options shuffled %v: got %s, want %s", w.shf, summary(got), summary(r))
 	}
+}
+
+// checkForYou checks the recommended sections of r: at least one, at most
+// guide.MaxForYou, and at most guide.ForYouWords words together unless
+// there is only one; no repeats, ForYou and More together are Sections,
+// each in its order; a section for everyone only when no other matched;
+// no stop while there is room: fewer than can be recommended only when a
+// section left out would not fit the words left; and, when at most one
+// matched section has more than one condition, the topics covered follow
+// the order of the kind of pain, how long it has lasted and a caution or
+// health matter: the first of them that matched is always covered, and a
+// later one only when every earlier one that matched is.
+func (w *worker) checkForYou(r guide.Result) {
+	if len(r.ForYou) > guide.MaxForYou || len(r.ForYou) == 0 && len(r.Sections) > 0 {
+		w.fail("ForYou: got %d sections %v, want 1 to %d", len(r.ForYou), sectionIDs(r.ForYou), guide.MaxForYou)
+	}
+	words := 0
+	for _, s := range r.ForYou {
+		words += s.Words
+	}
+	if len(r.ForYou) > 1 && words > guide.ForYouWords {
+		w.fail("ForYou %v: %d words together, want at most %d", sectionIDs(r.ForYou), words, guide.ForYouWords)
+	}
+	// Merging ForYou and More in the order of Sections must give Sections
+	// back: each section once, and both lists in Sections' order.
+	i, j := 0, 0
+	for _, s := range r.Sections {
+		switch {
+		case i < len(r.ForYou) && r.ForYou[i] == s:
+			i++
+		case j < len(r.More) && r.More[j] == s:
+			j++
+		default:
+			w.fail("ForYou %v and More %v: together they are not Sections %v, each once and in order", sectionIDs(r.ForYou), sectionIDs(r.More), sectionIDs(r.Sections))
+			return
+		}
+	}
+	if i != len(r.ForYou) || j != len(r.More) {
+		w.fail("ForYou %v and More %v: they hold sections that are not in Sections %v", sectionIDs(r.ForYou), sectionIDs(r.More), sectionIDs(r.Sections))
+		return
+	}
+	specific, multi := 0, 0
+	var matched [3]bool // pain, duration, health
+	for _, s := range r.Sections {
+		if len(s.For) > 0 {
+			specific++
+		}
+		if len(s.For) > 1 {
+			multi++
+		}
+		matched = orTopics(matched, s)
+	}
+	var covered [3]bool
+	for _, s := range r.ForYou {
+		if len(s.For) == 0 && specific > 0 {
+			w.fail("ForYou: got %q, a section for everyone, while %d sections with conditions matched", s.ID, specific)
+		}
+		covered = orTopics(covered, s)
+	}
+	// The engine stops short of guide.MaxForYou sections only when the next
+	// one would not fit: some section it could have recommended is left
+	// out and too long for the words left.
+	eligible := func(s *guide.Section) bool { return len(s.For) > 0 || specific == 0 }
+	room := len(r.Sections)
+	if specific > 0 {
+		room = specific
+	}
+	if len(r.ForYou) < min(guide.MaxForYou, room) && !slices.ContainsFunc(r.More, func(s *guide.Section) bool {
+		return eligible(s) && words+s.Words > guide.ForYouWords
+	}) {
+		w.fail("ForYou %v (%d words): %d sections, though the others fit in %d words", sectionIDs(r.ForYou), words, len(r.ForYou), guide.ForYouWords)
+	}
+	// Sections are most specific first, so a section with several
+	// conditions, which the engine takes first, leads ForYou.
+	if multi > 0 && len(r.ForYou) > 0 && len(r.ForYou[0].For) < 2 {
+		w.fail("ForYou %v: a section with several conditions matched, want it first", sectionIDs(r.ForYou))
+	}
+	if multi > 0 {
+		return
+	}
+	// With one condition each, the topics covered are the first ones that
+	// matched, in order: the first always, and a later one only when every
+	// earlier one that matched is covered too.
+	names := []string{"the kind of pain", "how long it has lasted", "a caution or health matter"}
+	gap := ""
+	for k, name := range names {
+		switch {
+		case !matched[k]:
+		case !covered[k] && gap == "":
+			gap = name
+		case covered[k] && gap != "":
+			w.fail("ForYou %v: a section about %s but none about %s, which comes first (Sections %v)", sectionIDs(r.ForYou), name, gap, sectionIDs(r.Sections))
+		}
+	}
+	for k, name := range names {
+		if matched[k] {
+			if !covered[k] {
+				w.fail("ForYou %v: no section about %s, the first topic that matched (Sections %v)", sectionIDs(r.ForYou), name, sectionIDs(r.Sections))
+			}
+			break
+		}
+	}
+}
+
+// healthQuestions are the questions whose sections are about the visitor's
+// health: the safety questions besides pain and duration.
+var healthQuestions = []string{guide.AgeQuestion, guide.EmergencyQuestion, guide.UrgentQuestion, guide.HistoryQuestion, guide.CautionsQuestion}
+
+// orTopics adds to t which of the kind of pain, how long it has lasted and
+// the visitor's health s has a condition about.
+func orTopics(t [3]bool, s *guide.Section) [3]bool {
+	for _, c := range s.For {
+		switch {
+		case c.Question == guide.PainQuestion:
+			t[0] = true
+		case c.Question == guide.DurationQuestion:
+			t[1] = true
+		case slices.Contains(healthQuestions, c.Question):
+			t[2] = true
+		}
+	}
+	return t
 }
 
 // holds reports whether every condition of s holds for a, written here
@@ -307,7 +434,7 @@ func summary(r guide.Result) string {
 	for _, n := range r.Notes {
 		notes = append(notes, n.Option)
 	}
-	return fmt.Sprintf("{level %v, booking %d, reasons %v, notes %v, sections %v}", r.Level, r.Booking, reasons, notes, sectionIDs(r.Sections))
+	return fmt.Sprintf("{level %v, booking %d, reasons %v, notes %v, sections %v, for you %v}", r.Level, r.Booking, reasons, notes, sectionIDs(r.Sections), sectionIDs(r.ForYou))
 }
 
 // sameResult reports whether two results are the same, sections compared by
@@ -315,7 +442,8 @@ func summary(r guide.Result) string {
 func sameResult(a, b guide.Result) bool {
 	return a.Level == b.Level && a.Booking == b.Booking && a.Underage == b.Underage &&
 		slices.Equal(a.Reasons, b.Reasons) && slices.Equal(a.Notes, b.Notes) &&
-		slices.Equal(a.Sections, b.Sections)
+		slices.Equal(a.Sections, b.Sections) && slices.Equal(a.ForYou, b.ForYou) &&
+		slices.Equal(a.More, b.More) && a.CareFirst == b.CareFirst && slices.Equal(a.Missing, b.Missing)
 }
 
 // orderEvery is how often the large parts also check order independence:
@@ -356,7 +484,9 @@ type part struct {
 // (from wantLevel and ageLevel, written from the sources by hand); under 16
 // never shows booking; booking by level; one reason per raising answer, with
 // its source; one note per caution; sections that hold, most specific first;
-// and the same result whatever order the options come in. The questions a
+// at most three of them recommended within a word budget, the most
+// specific (checkForYou), the rest in More; a short result exactly for soon and above; and the same
+// result whatever order the options come in. The questions a
 // part does not cross cycle through every answer, so every answer of every
 // question is used in every part. Run with -v for the counts.
 func TestExhaustive(t *testing.T) {

@@ -47,15 +47,29 @@ func (g *Guide) Back(a Answers, s Step) Step {
 	case CheckPage:
 		return Step{Page: QuestionPage, Question: qs[len(qs)-1].ID}
 	case ResultPage:
-		if missing := g.Missing(a); len(missing) > 0 {
-			if i := g.Index(missing[0]); i > 0 {
-				return Step{Page: QuestionPage, Question: qs[i-1].ID}
-			}
-			return Step{Page: StartPage}
-		}
-		return Step{Page: CheckPage}
+		return g.backFromResult(g.Missing(a))
 	}
 	return Step{Page: StartPage}
+}
+
+// BackFrom returns the step the result page's back link leads to for
+// result r: Back for the answers r was evaluated from, without evaluating
+// them again.
+func (g *Guide) BackFrom(r Result) Step {
+	return g.backFromResult(r.Missing)
+}
+
+// backFromResult returns the step before the result page when the
+// questions missing are unanswered: the check page when none is, else the
+// question before the first one missing.
+func (g *Guide) backFromResult(missing []string) Step {
+	if len(missing) > 0 {
+		if i := g.Index(missing[0]); i > 0 {
+			return Step{Page: QuestionPage, Question: g.content.Questions[i-1].ID}
+		}
+		return Step{Page: StartPage}
+	}
+	return Step{Page: CheckPage}
 }
 
 // Missing returns the ids of the questions a leaves unanswered, in order.
@@ -71,18 +85,15 @@ func (g *Guide) Missing(a Answers) []string {
 	return out
 }
 
-// Ready reports whether a result can be shown for a: every question is
-// answered, or an emergency sign or an age under 16 already decides the
-// outcome. Without the safety answers no routine result is ever shown.
+// Ready reports whether a result can be shown for a (see Result.Ready).
 func (g *Guide) Ready(a Answers) bool {
-	return len(g.Missing(a)) == 0 || g.decided(a)
+	return g.Evaluate(a).Ready()
 }
 
 // decided reports whether a already decides the outcome whatever the other
 // answers are: an emergency sign, or an age the guide is not for.
 func (g *Guide) decided(a Answers) bool {
-	r := g.Evaluate(a)
-	return r.Level == Emergency || r.Underage
+	return g.Evaluate(a).decided()
 }
 
 // Return returns the step after question when the visitor came to change an

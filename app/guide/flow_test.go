@@ -94,6 +94,12 @@ func TestBack(t *testing.T) {
 			if got := g.Back(tt.a, tt.from); got != tt.want {
 				t.Errorf("Back(%v, %+v): got %+v, want %+v", tt.a, tt.from, got, tt.want)
 			}
+			if tt.from.Page != guide.ResultPage {
+				return
+			}
+			if got := g.BackFrom(g.Evaluate(tt.a)); got != tt.want {
+				t.Errorf("BackFrom(Evaluate(%v)): got %+v, want %+v", tt.a, got, tt.want)
+			}
 		})
 	}
 }
@@ -137,6 +143,13 @@ func TestMissingReady(t *testing.T) {
 			if got := g.Ready(tt.a); got != tt.wantReady {
 				t.Errorf("Ready(%v): got %v, want %v", tt.a, got, tt.wantReady)
 			}
+			r := g.Evaluate(tt.a)
+			if !slices.Equal(r.Missing, tt.wantMissing) {
+				t.Errorf("Evaluate(%v).Missing: got %q, want %q", tt.a, r.Missing, tt.wantMissing)
+			}
+			if got := r.Ready(); got != tt.wantReady {
+				t.Errorf("Evaluate(%v).Ready(): got %v, want %v", tt.a, got, tt.wantReady)
+			}
 		})
 	}
 }
@@ -167,6 +180,9 @@ func TestReady_UnknownAnswersAreNotAnswers(t *testing.T) {
 			}
 			if g.Ready(tt.a) {
 				t.Errorf("BUG: Ready(%v): got true, want false: a routine result would show although %q has no answer the guide knows", tt.a, tt.wantMissing)
+			}
+			if r := g.Evaluate(tt.a); !slices.Equal(r.Missing, tt.wantMissing) || r.Ready() {
+				t.Errorf("BUG: Evaluate(%v): got Missing %q and Ready() %v, want %q and false", tt.a, r.Missing, r.Ready(), tt.wantMissing)
 			}
 		})
 	}

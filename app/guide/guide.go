@@ -58,6 +58,10 @@ func New(c *Content) (*Guide, error) {
 			fail("", "", "question %d has no id", i+1)
 			continue
 		}
+		if q.ID == ChangeParam || q.ID == NextParam {
+			fail(q.ID, "", "the id is used by the guide's links: choose another id")
+			continue
+		}
 		if _, dup := g.questions[q.ID]; dup {
 			fail(q.ID, "", "the id is used twice")
 			continue

@@ -273,6 +273,14 @@ func TestNew_RefusesContent(t *testing.T) {
 			msg:      "a safety question must be answered with checkboxes",
 		},
 		{
+			name: "QuestionIDIsANavigationParameter",
+			change: func(t *testing.T, c *guide.Content) {
+				questionOf(t, c, "factors").ID = guide.NextParam
+			},
+			question: guide.NextParam,
+			msg:      "the id is used by the guide's links",
+		},
+		{
 			name:     "AgeQuestionRemoved",
 			change:   removeQuestion(guide.AgeQuestion),
 			question: guide.AgeQuestion,

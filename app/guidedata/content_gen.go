@@ -460,9 +460,11 @@ var Content = &guide.Content{
 	},
 	Sections: []guide.Section{
 		guide.Section{
-			ID:    "lower-back",
-			Title: "Pain in the lower back",
-			HTML:  "<p>Lower back pain is very common. Most people have it at some point. Often no single cause can be found. Doctors call this &quot;non-specific&quot; back pain. It means the pain is real, but it is not caused by anything serious, such as a broken bone or an infection.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving as much as you can, even if you need to go gently.</li>\n<li>Try heat, such as a warm bath or a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are right for you.</li>\n<li>Try gentle exercise, such as walking, swimming, yoga or pilates.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>The research gives a mixed picture, and you should know all of it:</p>\n<ul>\n<li>A large American guideline (from the American College of Physicians, 2017) lists acupuncture as one option for lower back pain that has lasted a long time.</li>\n<li>A big review of 33 studies (Cochrane, 2020) found that people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the researchers had low certainty in it.</li>\n<li>The same review compared real acupuncture with sham (pretend) acupuncture. Real acupuncture was not clearly better in a way that matters to patients.</li>\n<li>In England, the health guidance body NICE does <strong>not</strong> recommend acupuncture for lower back pain.</li>\n</ul>\n<p>Some people still choose to try it alongside exercise and staying active. If you do, it is best seen as one part of your plan, not the whole of it.</p>",
+			ID:      "lower-back",
+			Title:   "Pain in the lower back",
+			Summary: "Lower back pain is very common.",
+			HTML:    "<p>Lower back pain is very common. Most people have it at some point. Often no single cause can be found. Doctors call this &quot;non-specific&quot; back pain. It means the pain is real, but it is not caused by anything serious, such as a broken bone or an infection.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving as much as you can, even if you need to go gently.</li>\n<li>Try heat, such as a warm bath or a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are right for you.</li>\n<li>Try gentle exercise, such as walking, swimming, yoga or pilates.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>The research gives a mixed picture, and you should know all of it:</p>\n<ul>\n<li>A large American guideline (from the American College of Physicians, 2017) lists acupuncture as one option for lower back pain that has lasted a long time.</li>\n<li>A big review of 33 studies (Cochrane, 2020) found that people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the researchers had low certainty in it.</li>\n<li>The same review compared real acupuncture with sham (pretend) acupuncture. Real acupuncture was not clearly better in a way that matters to patients.</li>\n<li>In England, the health guidance body NICE does <strong>not</strong> recommend acupuncture for lower back pain.</li>\n</ul>\n<p>Some people still choose to try it alongside exercise and staying active. If you do, it is best seen as one part of your plan, not the whole of it.</p>",
+			Words:   251,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -491,9 +493,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "upper-back",
-			Title: "Pain in the upper back",
-			HTML:  "<p>Pain in the upper back, or between the shoulder blades, is less common than lower back pain. It is often linked to tight or strained muscles. Long hours sitting, looking down at a screen, carrying heavy bags or a sudden twist can all play a part.</p>\n<p><strong>Things you can try</strong></p>\n<ul>\n<li>Change position often, and get up at least every half an hour.</li>\n<li>Gently roll your shoulders and move your neck through a comfortable range.</li>\n<li>Use heat on the sore area for short spells.</li>\n<li>Keep up your normal activities as much as you can.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most studies of acupuncture for back pain look at the lower back. There is much less research on the upper back, so we cannot tell you how well it works there. Some people say a session helps them relax. That is what people report, not proof that it works.</p>\n<p>There is also a rare but serious risk here. A needle in the upper back or shoulders can go through the chest wall into the lung. This can make the lung collapse (a pneumothorax). Trained practitioners take care to avoid this. If you feel suddenly short of breath or have chest pain after a session, call 999.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>Pain that comes from the top of your back, between the shoulders, rather than the lower back: the NHS advises an urgent GP appointment, or a call to NHS 111.</li>\n<li>Chest pain, or pain that spreads to your arm, jaw or neck: call 999.</li>\n<li>Pain that is not getting better after a few weeks: see a GP.</li>\n</ul>",
+			ID:      "upper-back",
+			Title:   "Pain in the upper back",
+			Summary: "Pain in the upper back, or between the shoulder blades, is less common than lower back pain.",
+			HTML:    "<p>Pain in the upper back, or between the shoulder blades, is less common than lower back pain. It is often linked to tight or strained muscles. Long hours sitting, looking down at a screen, carrying heavy bags or a sudden twist can all play a part.</p>\n<p><strong>Things you can try</strong></p>\n<ul>\n<li>Change position often, and get up at least every half an hour.</li>\n<li>Gently roll your shoulders and move your neck through a comfortable range.</li>\n<li>Use heat on the sore area for short spells.</li>\n<li>Keep up your normal activities as much as you can.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most studies of acupuncture for back pain look at the lower back. There is much less research on the upper back, so we cannot tell you how well it works there. Some people say a session helps them relax. That is what people report, not proof that it works.</p>\n<p>There is also a rare but serious risk here. A needle in the upper back or shoulders can go through the chest wall into the lung. This can make the lung collapse (a pneumothorax). Trained practitioners take care to avoid this. If you feel suddenly short of breath or have chest pain after a session, call 999.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>Pain that comes from the top of your back, between the shoulders, rather than the lower back: the NHS advises an urgent GP appointment, or a call to NHS 111.</li>\n<li>Chest pain, or pain that spreads to your arm, jaw or neck: call 999.</li>\n<li>Pain that is not getting better after a few weeks: see a GP.</li>\n</ul>",
+			Words:   263,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -514,9 +518,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "sciatica",
-			Title: "Pain that spreads down the leg (sciatica)",
-			HTML:  "<p>Sciatica is pain caused by a pressed or irritated sciatic nerve. This is the long nerve that runs from your lower back, through your buttock and down each leg. The pain may shoot, burn or tingle. Your leg or foot may also feel numb or weak. It often gets better by itself within about 4 to 6 weeks, but it can last longer.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving, and go back to normal activities as soon as you can.</li>\n<li>Try gentle stretches and regular walks.</li>\n<li>Use heat packs, and ask a pharmacist about painkillers.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>We want to be honest with you. The evidence for acupuncture in sciatica is weaker than for general lower back pain. NICE, which writes health guidance for England, advises against using acupuncture for sciatica. If you have sciatica, we suggest you talk to your GP or a physiotherapist (a specialist in movement and exercise) about your options first.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>See a GP if the pain is not easing after a few weeks or is getting worse.</li>\n<li>See a doctor today, or call NHS 111, if your leg or foot is getting weaker or more numb.</li>\n<li>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing. These can be signs of a rare but serious problem.</li>\n</ul>",
+			ID:      "sciatica",
+			Title:   "Pain that spreads down the leg (sciatica)",
+			Summary: "Sciatica is pain caused by a pressed or irritated sciatic nerve.",
+			HTML:    "<p>Sciatica is pain caused by a pressed or irritated sciatic nerve. This is the long nerve that runs from your lower back, through your buttock and down each leg. The pain may shoot, burn or tingle. Your leg or foot may also feel numb or weak. It often gets better by itself within about 4 to 6 weeks, but it can last longer.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Keep moving, and go back to normal activities as soon as you can.</li>\n<li>Try gentle stretches and regular walks.</li>\n<li>Use heat packs, and ask a pharmacist about painkillers.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>We want to be honest with you. The evidence for acupuncture in sciatica is weaker than for general lower back pain. NICE, which writes health guidance for England, advises against using acupuncture for sciatica. If you have sciatica, we suggest you talk to your GP or a physiotherapist (a specialist in movement and exercise) about your options first.</p>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>See a GP if the pain is not easing after a few weeks or is getting worse.</li>\n<li>See a doctor today, or call NHS 111, if your leg or foot is getting weaker or more numb.</li>\n<li>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing. These can be signs of a rare but serious problem.</li>\n</ul>",
+			Words:   227,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -541,9 +547,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "disc",
-			Title: "A disc problem",
-			HTML:  "<p>The discs are soft pads that sit between the bones of your spine. A &quot;slipped&quot;, &quot;bulging&quot; or &quot;herniated&quot; disc is when part of a disc pushes out. It can press on a nerve. This can cause back pain, and sometimes pain, tingling or numbness in a leg or arm.</p>\n<p>The good news is that most disc problems slowly get better by themselves. Many people start to feel better within about 6 weeks, though for some it takes longer.</p>\n<p><strong>The most important part is your main care plan</strong></p>\n<p>Your doctor or physiotherapist should lead your care. Their plan may include:</p>\n<ul>\n<li>staying as active as you can</li>\n<li>exercises to build strength and movement</li>\n<li>painkillers</li>\n<li>in a few cases, injections or an operation</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>If you choose to try acupuncture, it should only ever sit alongside that plan. It should never replace it. We cannot promise that it will help a disc problem. The evidence for it is weaker than for general back pain, and NICE does not recommend it for low back pain or sciatica.</p>\n<p>If you come for acupuncture, tell the practitioner about your diagnosis and any scans. Keep doing the exercises your physio has given you.</p>\n<p><strong>See a GP</strong> if your pain gets worse. See a doctor today, or call NHS 111, if your arm or leg gets weaker or more numb. Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or problems with peeing or pooing.</p>",
+			ID:      "disc",
+			Title:   "A disc problem",
+			Summary: "The discs are soft pads that sit between the bones of your spine.",
+			HTML:    "<p>The discs are soft pads that sit between the bones of your spine. A &quot;slipped&quot;, &quot;bulging&quot; or &quot;herniated&quot; disc is when part of a disc pushes out. It can press on a nerve. This can cause back pain, and sometimes pain, tingling or numbness in a leg or arm.</p>\n<p>The good news is that most disc problems slowly get better by themselves. Many people start to feel better within about 6 weeks, though for some it takes longer.</p>\n<p><strong>The most important part is your main care plan</strong></p>\n<p>Your doctor or physiotherapist should lead your care. Their plan may include:</p>\n<ul>\n<li>staying as active as you can</li>\n<li>exercises to build strength and movement</li>\n<li>painkillers</li>\n<li>in a few cases, injections or an operation</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>If you choose to try acupuncture, it should only ever sit alongside that plan. It should never replace it. We cannot promise that it will help a disc problem. The evidence for it is weaker than for general back pain, and NICE does not recommend it for low back pain or sciatica.</p>\n<p>If you come for acupuncture, tell the practitioner about your diagnosis and any scans. Keep doing the exercises your physio has given you.</p>\n<p><strong>See a GP</strong> if your pain gets worse. See a doctor today, or call NHS 111, if your arm or leg gets weaker or more numb. Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or problems with peeing or pooing.</p>",
+			Words:   245,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -564,9 +572,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "tension",
-			Title: "Tight, aching muscles",
-			HTML:  "<p>Muscles often tighten when we feel stressed or stay in one position for a long time. Over days and weeks, this can turn into a dull ache or stiffness in the back, neck and shoulders. It is very common and usually not serious.</p>\n<p><strong>Things that often help</strong></p>\n<ul>\n<li>Move little and often. Get up, walk about and stretch every 30 minutes or so.</li>\n<li>Use a warm bath or heat pack to ease tight muscles.</li>\n<li>Try slow breathing for a few minutes: breathe in gently through your nose, then breathe out slowly for a bit longer.</li>\n<li>Regular exercise you enjoy, such as walking, swimming or yoga.</li>\n<li>Look at what is making you tense, such as long hours, worry or a poor desk set-up.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Many people say they feel relaxed during and after a session. Researchers have proposed some reasons why acupuncture might ease pain. For example, it is thought it may affect how nerves send pain signals, or help muscles relax. These ideas have not been confirmed. Acupuncture can be one part of a plan that also includes movement, rest and ways to handle stress.</p>\n<p>If tight muscles come with stress that feels hard to manage, or with low mood, talk to your GP.</p>",
+			ID:      "tension",
+			Title:   "Tight, aching muscles",
+			Summary: "Muscles often tighten when we feel stressed or stay in one position for a long time.",
+			HTML:    "<p>Muscles often tighten when we feel stressed or stay in one position for a long time. Over days and weeks, this can turn into a dull ache or stiffness in the back, neck and shoulders. It is very common and usually not serious.</p>\n<p><strong>Things that often help</strong></p>\n<ul>\n<li>Move little and often. Get up, walk about and stretch every 30 minutes or so.</li>\n<li>Use a warm bath or heat pack to ease tight muscles.</li>\n<li>Try slow breathing for a few minutes: breathe in gently through your nose, then breathe out slowly for a bit longer.</li>\n<li>Regular exercise you enjoy, such as walking, swimming or yoga.</li>\n<li>Look at what is making you tense, such as long hours, worry or a poor desk set-up.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Many people say they feel relaxed during and after a session. Researchers have proposed some reasons why acupuncture might ease pain. For example, it is thought it may affect how nerves send pain signals, or help muscles relax. These ideas have not been confirmed. Acupuncture can be one part of a plan that also includes movement, rest and ways to handle stress.</p>\n<p>If tight muscles come with stress that feels hard to manage, or with low mood, talk to your GP.</p>",
+			Words:   205,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -591,9 +601,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "arthritis",
-			Title: "Arthritis or wear and tear",
-			HTML:  "<p>As we get older, the joints in the spine change. This is often called &quot;wear and tear&quot;. When it causes pain and stiffness, doctors may call it osteoarthritis. It is very common, and many people with changes on a scan have little or no pain.</p>\n<p>It often feels stiff first thing in the morning or after sitting still, and eases once you get moving. This stiffness usually wears off within half an hour. If it lasts longer than that every morning, tell a GP.</p>\n<p><strong>What helps most</strong></p>\n<ul>\n<li>Regular exercise is the main treatment. It keeps joints moving and muscles strong.</li>\n<li>Try activities that are easy on the joints, such as walking, swimming or cycling.</li>\n<li>Losing some weight, if you need to, can take strain off your joints.</li>\n<li>Heat, gentle stretches and painkillers from a pharmacist can ease flare-ups.</li>\n<li>A physiotherapist can give you exercises that suit you.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>NICE, which writes health guidance for England, does <strong>not</strong> recommend acupuncture for osteoarthritis. Its guideline (NG226, 2022) tells health staff not to offer it. Most research on acupuncture for arthritis looks at other joints, such as the knee. Even less is known about the spine.</p>\n<p>Some people still choose to try it. If you do, know that it does not change the joints, and it should never replace exercise.</p>\n<p><strong>See a GP</strong> if the pain is getting worse, stops you doing everyday things, or comes with swelling, weight loss you cannot explain, or feeling unwell.</p>",
+			ID:      "arthritis",
+			Title:   "Arthritis or wear and tear",
+			Summary: "As we get older, the joints in the spine change.",
+			HTML:    "<p>As we get older, the joints in the spine change. This is often called &quot;wear and tear&quot;. When it causes pain and stiffness, doctors may call it osteoarthritis. It is very common, and many people with changes on a scan have little or no pain.</p>\n<p>It often feels stiff first thing in the morning or after sitting still, and eases once you get moving. This stiffness usually wears off within half an hour. If it lasts longer than that every morning, tell a GP.</p>\n<p><strong>What helps most</strong></p>\n<ul>\n<li>Regular exercise is the main treatment. It keeps joints moving and muscles strong.</li>\n<li>Try activities that are easy on the joints, such as walking, swimming or cycling.</li>\n<li>Losing some weight, if you need to, can take strain off your joints.</li>\n<li>Heat, gentle stretches and painkillers from a pharmacist can ease flare-ups.</li>\n<li>A physiotherapist can give you exercises that suit you.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>NICE, which writes health guidance for England, does <strong>not</strong> recommend acupuncture for osteoarthritis. Its guideline (NG226, 2022) tells health staff not to offer it. Most research on acupuncture for arthritis looks at other joints, such as the knee. Even less is known about the spine.</p>\n<p>Some people still choose to try it. If you do, know that it does not change the joints, and it should never replace exercise.</p>\n<p><strong>See a GP</strong> if the pain is getting worse, stops you doing everyday things, or comes with swelling, weight loss you cannot explain, or feeling unwell.</p>",
+			Words:   245,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -618,9 +630,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "morning-stiffness",
-			Title: "Back pain with morning stiffness",
-			HTML:  "<p>Most back pain is not caused by anything serious. But some back pain has a different cause. Your back may be stiff for more than half an hour each morning, and feel better when you move and worse when you rest. The pain may have started before the age of 45. This can be a sign of an inflammatory condition of the spine, called axial spondyloarthritis.</p>\n<p><strong>What to do</strong></p>\n<p>See a GP in the next few days. Tell them about the stiffness, when the pain started, and whether it wakes you in the night. A GP can check you and, if needed, refer you to a rheumatologist, as NICE advises. This is a doctor who looks after joint conditions like this one.</p>\n<p>Please see a GP before you try acupuncture. Acupuncture cannot find the cause of this kind of pain, and there is no good evidence that it helps this condition.</p>",
+			ID:      "morning-stiffness",
+			Title:   "Back pain with morning stiffness",
+			Summary: "Most back pain is not caused by anything serious.",
+			HTML:    "<p>Most back pain is not caused by anything serious. But some back pain has a different cause. Your back may be stiff for more than half an hour each morning, and feel better when you move and worse when you rest. The pain may have started before the age of 45. This can be a sign of an inflammatory condition of the spine, called axial spondyloarthritis.</p>\n<p><strong>What to do</strong></p>\n<p>See a GP in the next few days. Tell them about the stiffness, when the pain started, and whether it wakes you in the night. A GP can check you and, if needed, refer you to a rheumatologist, as NICE advises. This is a doctor who looks after joint conditions like this one.</p>\n<p>Please see a GP before you try acupuncture. Acupuncture cannot find the cause of this kind of pain, and there is no good evidence that it helps this condition.</p>",
+			Words:   151,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "history",
@@ -641,9 +655,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "pain-not-sure",
-			Title: "Not sure what kind of back pain you have",
-			HTML:  "<p>That is completely fine. Many people cannot name their type of back pain, and often there is no single clear cause. Most back pain is not caused by anything serious.</p>\n<p><strong>What usually helps, whatever the kind</strong></p>\n<ul>\n<li>Keep moving and carry on with daily life as best you can.</li>\n<li>Avoid long spells of bed rest, as this can make stiffness worse.</li>\n<li>Try heat, and ask a pharmacist about painkillers.</li>\n<li>Build up gentle exercise, such as walking or swimming.</li>\n</ul>\n<p><strong>Getting a clearer picture</strong></p>\n<p>A GP or physiotherapist can examine you and talk through what might be going on. You do not usually need a scan for back pain. Doctors only suggest one when they think it would change what they do.</p>\n<p>If you come to us, the practitioner will ask about your health and your pain before any treatment. This guide cannot tell you what is causing your pain.</p>\n<p><strong>See a GP</strong> if your pain:</p>\n<ul>\n<li>has not improved after a few weeks</li>\n<li>is getting worse or stops you doing everyday things</li>\n<li>worries you, or you are finding it hard to cope</li>\n</ul>\n<p>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing.</p>",
+			ID:      "pain-not-sure",
+			Title:   "Not sure what kind of back pain you have",
+			Summary: "That is completely fine. Many people cannot name their type of back pain, and often there is no single clear cause.",
+			HTML:    "<p>That is completely fine. Many people cannot name their type of back pain, and often there is no single clear cause. Most back pain is not caused by anything serious.</p>\n<p><strong>What usually helps, whatever the kind</strong></p>\n<ul>\n<li>Keep moving and carry on with daily life as best you can.</li>\n<li>Avoid long spells of bed rest, as this can make stiffness worse.</li>\n<li>Try heat, and ask a pharmacist about painkillers.</li>\n<li>Build up gentle exercise, such as walking or swimming.</li>\n</ul>\n<p><strong>Getting a clearer picture</strong></p>\n<p>A GP or physiotherapist can examine you and talk through what might be going on. You do not usually need a scan for back pain. Doctors only suggest one when they think it would change what they do.</p>\n<p>If you come to us, the practitioner will ask about your health and your pain before any treatment. This guide cannot tell you what is causing your pain.</p>\n<p><strong>See a GP</strong> if your pain:</p>\n<ul>\n<li>has not improved after a few weeks</li>\n<li>is getting worse or stops you doing everyday things</li>\n<li>worries you, or you are finding it hard to cope</li>\n</ul>\n<p>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems with peeing or pooing.</p>",
+			Words:   201,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -660,9 +676,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "new-pain",
-			Title: "New back pain (less than 6 weeks)",
-			HTML:  "<p>New back pain can be very painful and worrying. But most new back pain gets much better within a few weeks, often with simple self-care.</p>\n<p><strong>What helps in the first weeks</strong></p>\n<ul>\n<li>Keep moving. Staying active helps you recover faster than resting in bed.</li>\n<li>Go back to work and normal activities as soon as you can, even if you are a bit sore.</li>\n<li>Use heat, such as a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are safe for you.</li>\n<li>If lying down, try a pillow between your knees (on your side) or under your knees (on your back).</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most new back pain gets better with time, whatever you do. For new pain, the American College of Physicians (2017) suggests trying heat, massage, acupuncture or spinal manipulation before medicines. But it rated the evidence for all but heat as low quality. This means no one can be sure they help. NICE in England does not recommend acupuncture for low back pain. For most people, time, movement and simple self-care come first.</p>\n<p><strong>See a GP</strong> if the pain is not easing after a few weeks, is getting worse, or stops you doing everyday things.</p>\n<p><strong>Call 999</strong> if the pain started after a serious fall or accident, or you have numbness around your bottom or genitals, weakness in both legs, or new problems peeing or pooing.</p>",
+			ID:      "new-pain",
+			Title:   "New back pain (less than 6 weeks)",
+			Summary: "New back pain can be very painful and worrying.",
+			HTML:    "<p>New back pain can be very painful and worrying. But most new back pain gets much better within a few weeks, often with simple self-care.</p>\n<p><strong>What helps in the first weeks</strong></p>\n<ul>\n<li>Keep moving. Staying active helps you recover faster than resting in bed.</li>\n<li>Go back to work and normal activities as soon as you can, even if you are a bit sore.</li>\n<li>Use heat, such as a hot water bottle wrapped in a towel.</li>\n<li>Ask a pharmacist which painkillers are safe for you.</li>\n<li>If lying down, try a pillow between your knees (on your side) or under your knees (on your back).</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<p>Most new back pain gets better with time, whatever you do. For new pain, the American College of Physicians (2017) suggests trying heat, massage, acupuncture or spinal manipulation before medicines. But it rated the evidence for all but heat as low quality. This means no one can be sure they help. NICE in England does not recommend acupuncture for low back pain. For most people, time, movement and simple self-care come first.</p>\n<p><strong>See a GP</strong> if the pain is not easing after a few weeks, is getting worse, or stops you doing everyday things.</p>\n<p><strong>Call 999</strong> if the pain started after a serious fall or accident, or you have numbness around your bottom or genitals, weakness in both legs, or new problems peeing or pooing.</p>",
+			Words:   230,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "duration",
@@ -687,9 +705,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "lasting-pain",
-			Title: "Back pain that has lasted a while",
-			HTML:  "<p>When back pain lasts more than 12 weeks, doctors call it &quot;chronic&quot;. This just means long-lasting. It does not mean it is serious or that it will never get better. Pain that lasts can still ease, and many people find ways to do more and hurt less.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Exercise, built up slowly. Group exercise classes and physiotherapy can help.</li>\n<li>Staying at work or returning to it, with changes if you need them.</li>\n<li>Support for stress, worry or low mood. These can make pain feel worse.</li>\n<li>A mix of approaches often works better than any one thing.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<ul>\n<li>The American College of Physicians (2017) lists acupuncture as one choice for long-lasting low back pain, based on moderate-quality evidence.</li>\n<li>A Cochrane review of 33 studies (2020) found people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the certainty was low.</li>\n<li>In the same review, real acupuncture was not clearly better than sham (pretend) acupuncture in a way that matters to patients.</li>\n<li>NICE in England does not recommend acupuncture for low back pain.</li>\n</ul>\n<p>So acupuncture may ease pain a little, for a while, for some people. If you try it, make it one small part of a wider plan.</p>\n<p><strong>See a GP</strong> if you have not had your back checked, if the pain is getting worse, or if it is affecting your sleep, work or mood.</p>",
+			ID:      "lasting-pain",
+			Title:   "Back pain that has lasted a while",
+			Summary: "When back pain lasts more than 12 weeks, doctors call it \"chronic\".",
+			HTML:    "<p>When back pain lasts more than 12 weeks, doctors call it &quot;chronic&quot;. This just means long-lasting. It does not mean it is serious or that it will never get better. Pain that lasts can still ease, and many people find ways to do more and hurt less.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Exercise, built up slowly. Group exercise classes and physiotherapy can help.</li>\n<li>Staying at work or returning to it, with changes if you need them.</li>\n<li>Support for stress, worry or low mood. These can make pain feel worse.</li>\n<li>A mix of approaches often works better than any one thing.</li>\n</ul>\n<p><strong>Where acupuncture fits</strong></p>\n<ul>\n<li>The American College of Physicians (2017) lists acupuncture as one choice for long-lasting low back pain, based on moderate-quality evidence.</li>\n<li>A Cochrane review of 33 studies (2020) found people had a little less pain after acupuncture than with usual care or no treatment. But the effect was small and mostly short-term, and the certainty was low.</li>\n<li>In the same review, real acupuncture was not clearly better than sham (pretend) acupuncture in a way that matters to patients.</li>\n<li>NICE in England does not recommend acupuncture for low back pain.</li>\n</ul>\n<p>So acupuncture may ease pain a little, for a while, for some people. If you try it, make it one small part of a wider plan.</p>\n<p><strong>See a GP</strong> if you have not had your back checked, if the pain is getting worse, or if it is affecting your sleep, work or mood.</p>",
+			Words:   242,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "duration",
@@ -719,9 +739,11 @@ var Content = &guide.Content{
 			},
 		},
 		guide.Section{
-			ID:    "upper-back-screens",
-			Title: "Upper back pain and screen time",
-			HTML:  "<p>Long hours at a desk, at the wheel or looking down at a phone can leave your upper back and shoulders sore. When your head drops forward, the muscles at the top of your back have to work harder to hold it up. Over a day, they can tire and ache.</p>\n<p><strong>Small changes that add up</strong></p>\n<ul>\n<li>Raise your screen so the top of it is about level with your eyes.</li>\n<li>Hold your phone or tablet higher, nearer eye level, rather than in your lap.</li>\n<li>Sit back in your chair with your lower back supported and your feet flat.</li>\n<li>Keep your keyboard close, so your elbows stay by your sides.</li>\n<li>Set a reminder to stand up, stretch and move every 30 minutes.</li>\n<li>On long drives, stop for a break at least every couple of hours.</li>\n</ul>\n<p><strong>A quick stretch to try</strong></p>\n<p>Sit tall. Gently squeeze your shoulder blades together and down. Hold for a slow count of five, then let go. Repeat a few times during the day. Stop if it hurts.</p>\n<p>If you work at a computer, you can ask your employer for a workstation check. If the pain keeps coming back, or does not ease after a few weeks of changes, see a GP or physiotherapist.</p>",
+			ID:      "upper-back-screens",
+			Title:   "Upper back pain and screen time",
+			Summary: "Long hours at a desk, at the wheel or looking down at a phone can leave your upper back and shoulders sore.",
+			HTML:    "<p>Long hours at a desk, at the wheel or looking down at a phone can leave your upper back and shoulders sore. When your head drops forward, the muscles at the top of your back have to work harder to hold it up. Over a day, they can tire and ache.</p>\n<p><strong>Small changes that add up</strong></p>\n<ul>\n<li>Raise your screen so the top of it is about level with your eyes.</li>\n<li>Hold your phone or tablet higher, nearer eye level, rather than in your lap.</li>\n<li>Sit back in your chair with your lower back supported and your feet flat.</li>\n<li>Keep your keyboard close, so your elbows stay by your sides.</li>\n<li>Set a reminder to stand up, stretch and move every 30 minutes.</li>\n<li>On long drives, stop for a break at least every couple of hours.</li>\n</ul>\n<p><strong>A quick stretch to try</strong></p>\n<p>Sit tall. Gently squeeze your shoulder blades together and down. Hold for a slow count of five, then let go. Repeat a few times during the day. Stop if it hurts.</p>\n<p>If you work at a computer, you can ask your employer for a workstation check. If the pain keeps coming back, or does not ease after a few weeks of changes, see a GP or physiotherapist.</p>",
+			Words:   206,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -748,7 +770,9 @@ var Content = &guide.Content{
 			ID:      "stress",
 			Article: 1,
 			Title:   "Stress, worry and low mood",
+			Summary: "Stress and back pain often go together.",
 			HTML:    "<p>Stress and back pain often go together. When we feel stressed, our muscles tend to tighten, and we may sleep badly and move less. Pain can also make us feel worried or low. Each can make the other feel worse.</p>\n<p><strong>Things that may help</strong></p>\n<ul>\n<li><strong>Slow breathing.</strong> Breathe in gently through your nose, then breathe out slowly through your mouth. Do this for a few minutes, once or twice a day.</li>\n<li><strong>Mindfulness.</strong> This means paying calm attention to the present moment. Free apps and short guided recordings can help you start.</li>\n<li><strong>Moving your body.</strong> A daily walk can ease both tension and mood.</li>\n<li><strong>Talking.</strong> Share how you feel with someone you trust.</li>\n</ul>\n<p>An American guideline (American College of Physicians, 2017) lists mindfulness-based stress reduction among the options for long-lasting back pain. NICE in England says a talking therapy may be offered for low back pain, as part of a wider plan that includes exercise.</p>\n<p><strong>About acupuncture</strong></p>\n<p>Many people find a session calm and restful. But acupuncture is not a treatment for depression or anxiety, and it should not replace help for your mood.</p>\n<p><strong>Talk to your GP</strong> if you have felt low or stressed for more than a couple of weeks, or it is hard to cope. In England you can also refer yourself to NHS Talking Therapies. If you feel you might harm yourself, call 999, or call Samaritans free on 116 123 at any time.</p>",
+			Words:   236,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -777,7 +801,9 @@ var Content = &guide.Content{
 			ID:      "sleep",
 			Article: 1,
 			Title:   "Poor sleep",
-			HTML:    "<p>Back pain can make it hard to get comfortable at night. Then poor sleep can make pain feel stronger the next day. Breaking this cycle, even a little, can help.</p>\n<p><strong>Getting comfortable</strong></p>\n<ul>\n<li>If you sleep on your side, put a pillow between your knees.</li>\n<li>If you sleep on your back, put a pillow under your knees.</li>\n<li>Take your time getting in and out of bed. Roll onto your side first, then push up with your arms.</li>\n<li>A warm bath or a wrapped hot water bottle before bed may ease stiff muscles.</li>\n</ul>\n<p><strong>Helping sleep come more easily</strong></p>\n<ul>\n<li>Try to go to bed and get up at about the same time each day.</li>\n<li>Give yourself half an hour to wind down, away from bright screens.</li>\n<li>Cut down on caffeine after lunch, and on alcohol in the evening.</li>\n<li>Keep your bedroom cool, dark and quiet if you can.</li>\n<li>If you cannot sleep, get up and do something calm until you feel sleepy.</li>\n</ul>\n<p><strong>Painkillers and sleep</strong></p>\n<p>If pain keeps waking you, ask a pharmacist about the best time of day to take your painkillers.</p>\n<p><strong>See a GP</strong> if poor sleep has lasted for weeks and is affecting your day. Also see a GP if your back pain is worse at night or does not ease when you rest. A doctor should check that kind of pain soon.</p>",
+			Summary: "Back pain can make it hard to get comfortable at night.",
+			HTML:    "<p>Back pain can make it hard to get comfortable at night. Then poor sleep can make pain feel stronger the next day. Breaking this cycle, even a little, can help.</p>\n<p><strong>Getting comfortable</strong></p>\n<ul>\n<li>If you sleep on your side, put a pillow between your knees.</li>\n<li>If you sleep on your back, put a pillow under your knees.</li>\n<li>Take your time getting in and out of bed. Roll onto your side first, then push up with your arms.</li>\n<li>A warm bath or a wrapped hot water bottle before bed may ease stiff muscles.</li>\n</ul>\n<p><strong>Helping sleep come more easily</strong></p>\n<ul>\n<li>Try to go to bed and get up at about the same time each day.</li>\n<li>Give yourself half an hour to wind down, away from bright screens.</li>\n<li>Cut down on caffeine after lunch, and on alcohol in the evening.</li>\n<li>Keep your bedroom cool, dark and quiet if you can.</li>\n<li>If you cannot sleep, get up and do something calm until you feel sleepy.</li>\n</ul>\n<p><strong>Painkillers and sleep</strong></p>\n<p>If pain keeps waking you, ask a pharmacist about the best time of day to take your painkillers.</p>\n<p><strong>See a GP</strong> if poor sleep has lasted for weeks and is affecting your day.</p>\n<p><strong>Pain that is worse at night, or does not ease at all when you rest, needs a doctor today.</strong> Contact your GP today, or call NHS 111.</p>",
+			Words:   222,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -797,7 +823,9 @@ var Content = &guide.Content{
 			ID:      "desk-posture",
 			Article: 1,
 			Title:   "Sitting at a desk, driving and screens",
+			Summary: "Sitting is not harmful in itself.",
 			HTML:    "<p>Sitting is not harmful in itself. The trouble is often sitting in the <strong>same</strong> position for too long. Your back likes to move.</p>\n<p><strong>Setting up your desk</strong></p>\n<ul>\n<li>Use a chair that supports the curve of your lower back. A small cushion can help.</li>\n<li>Keep your feet flat on the floor or on a footrest.</li>\n<li>Have the top of your screen at about eye level, and an arm's length away.</li>\n<li>If you use a laptop for long spells, a separate keyboard and a laptop stand can help.</li>\n</ul>\n<p><strong>Phones and tablets</strong></p>\n<p>Lift your phone nearer eye level instead of bending your neck down to it. Rest your elbows on a table or cushion to make this easier.</p>\n<p><strong>Driving</strong></p>\n<ul>\n<li>Adjust your seat so your knees are a little lower than your hips and your back is supported.</li>\n<li>On long journeys, stop and walk around at least every couple of hours.</li>\n</ul>\n<p><strong>Keep moving</strong></p>\n<ul>\n<li>Stand up and move every 30 minutes. Set a reminder if it helps.</li>\n<li>Take phone calls standing up, or walk to a colleague instead of sending a message.</li>\n<li>Use your lunch break for a short walk.</li>\n</ul>\n<p>In the UK, employers should check the workstations of people who use screens for work. You can ask for this check.</p>",
+			Words:   206,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -818,7 +846,9 @@ var Content = &guide.Content{
 			ID:      "physical-work",
 			Article: 1,
 			Title:   "Heavy lifting and physical work",
+			Summary: "Lifting and physical work are not bad for your back.",
 			HTML:    "<p>Lifting and physical work are not bad for your back. Strong, active backs cope well with load. But lifting more than you can manage, or more often than you are used to, can leave your back sore.</p>\n<p><strong>About lifting technique</strong></p>\n<p>You may have been taught one &quot;right&quot; way to lift. But a review of studies in workers (Cochrane, 2011) found that training in how to lift did not stop back pain. So do not worry if you lift in a way that feels natural to you. What seems to matter more is the load, how often you lift it, and how strong and fit you are.</p>\n<p><strong>Making heavy loads easier</strong></p>\n<ul>\n<li>Plan the lift. How heavy is it? Where is it going? Is the path clear?</li>\n<li>Hold the load close to your body.</li>\n<li>Get help, or use a trolley, for anything too heavy or awkward.</li>\n<li>Split big loads into smaller ones where you can.</li>\n</ul>\n<p><strong>Looking after your back at work</strong></p>\n<ul>\n<li>Your employer should look at heavy or awkward lifting at work and cut the risk where they can, for example with lifting aids or lighter loads.</li>\n<li>Take short breaks and change tasks during the day if you can.</li>\n<li>Keep your back and legs strong with regular exercise outside work.</li>\n</ul>\n<p><strong>If you have hurt your back</strong></p>\n<p>Try to stay as active as you can. Talk to your manager about lighter duties for a while, rather than stopping work altogether. If the pain is not easing after a few weeks, see a GP or physiotherapist. If the pain started after a serious fall or accident at work, call 999.</p>",
+			Words:   266,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -842,7 +872,9 @@ var Content = &guide.Content{
 			ID:      "moving-more",
 			Article: 1,
 			Title:   "Not much exercise or movement",
+			Summary: "Moving more is one of the best things you can do for back pain.",
 			HTML:    "<p>Moving more is one of the best things you can do for back pain. It may feel like the last thing you want to do. But gentle movement keeps your back flexible and your muscles strong, and it can lift your mood too.</p>\n<p><strong>Starting small</strong></p>\n<ul>\n<li>Begin with a short walk each day, even 5 or 10 minutes, and slowly add more.</li>\n<li>Some aching is normal when you start moving again. It does not mean you are doing harm.</li>\n<li>Choose something you enjoy, so you keep it up.</li>\n</ul>\n<p><strong>Good choices for back pain</strong></p>\n<ul>\n<li>walking</li>\n<li>swimming or exercises in water</li>\n<li>yoga or pilates</li>\n<li>cycling</li>\n<li>group exercise classes</li>\n</ul>\n<p>NICE in England recommends exercise, such as group exercise programmes, for people with low back pain. The American College of Physicians (2017) also lists exercise, yoga and tai chi among the options for long-lasting back pain.</p>\n<p><strong>Building up</strong></p>\n<p>Adults are advised to aim for about 150 minutes of moderate activity a week. That is activity that makes you a little warmer and breathe a bit faster. Spread it out, for example 30 minutes on 5 days. You do not need to reach this straight away.</p>\n<p>If you are worried about starting exercise because of a health problem, talk to your GP or a physiotherapist first.</p>",
+			Words:   210,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -870,7 +902,9 @@ var Content = &guide.Content{
 			ID:      "recent-strain",
 			Article: 1,
 			Title:   "A recent strain or sudden injury",
+			Summary: "A strain is when a muscle or the tissue around a joint is stretched too far or slightly torn.",
 			HTML:    "<p>A strain is when a muscle or the tissue around a joint is stretched too far or slightly torn. It can happen during sport, while lifting, or with a sudden twist. It often hurts a lot at first, but most strains get better within a few days to a few weeks.</p>\n<p><strong>In the first few days</strong></p>\n<ul>\n<li>Keep moving gently. Short walks are better than lying in bed.</li>\n<li>Try a cold pack (such as frozen peas wrapped in a tea towel) for up to 20 minutes at a time. Later, heat may feel better.</li>\n<li>Ask a pharmacist which painkillers are right for you.</li>\n<li>Avoid the activity that caused the strain until it eases.</li>\n</ul>\n<p><strong>Getting back to normal</strong></p>\n<ul>\n<li>Build up your usual activities step by step.</li>\n<li>Return to sport gradually, starting with lighter sessions.</li>\n<li>Warm up before exercise and cool down after.</li>\n</ul>\n<p><strong>When to get help</strong></p>\n<ul>\n<li>See a GP or physiotherapist if the pain is not improving after a few weeks, or if it is getting worse.</li>\n<li>Call 999 if the pain started after a serious accident or fall, such as a car crash or a fall from a height.</li>\n<li>Call 999 if you have numbness around your bottom or genitals, weakness in both legs, or new problems peeing or pooing.</li>\n</ul>",
+			Words:   209,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "factors",
@@ -890,7 +924,9 @@ var Content = &guide.Content{
 			ID:      "side-effects",
 			Article: 2,
 			Title:   "Side effects and safety",
+			Summary: "When a trained practitioner does it, serious problems with acupuncture are rare.",
 			HTML:    "<p>When a trained practitioner does it, serious problems with acupuncture are rare. But like any treatment, it can have side effects. Most are mild and pass quickly.</p>\n<p><strong>Common, mild side effects</strong></p>\n<ul>\n<li>a little soreness where a needle went in</li>\n<li>a small bruise or a tiny spot of bleeding</li>\n<li>feeling tired or sleepy afterwards</li>\n</ul>\n<p><strong>Less common</strong></p>\n<ul>\n<li>feeling dizzy or faint</li>\n<li>feeling sick</li>\n<li>your pain feeling a bit worse for a short time</li>\n</ul>\n<p><strong>Rare but serious problems</strong></p>\n<ul>\n<li><strong>A collapsed lung (pneumothorax).</strong> A needle in the upper back, shoulders or chest can go through the chest wall into the lung. This is the best-known serious risk. If you feel suddenly short of breath or have chest pain during or after a session, call 999.</li>\n<li><strong>An infection.</strong> This can happen if needles are not sterile. If you notice redness, swelling or heat where a needle went in, or you feel unwell, contact your GP or call NHS 111.</li>\n</ul>\n<p><strong>What the research found</strong></p>\n<p>Two large UK surveys were published in the BMJ (a medical journal) in 2001. Between them they covered about 66,000 sessions, given by doctors, physiotherapists and trained acupuncturists. Neither survey recorded any serious problems. Minor problems worth reporting, such as fainting or feeling sick, came up in just over 1 in every 1,000 sessions.</p>\n<p><strong>Keeping you safe</strong></p>\n<ul>\n<li>The needles should be sterile (germ-free), used once and then thrown away.</li>\n<li>The practitioner should ask about your health and medicines before starting.</li>\n<li>Tell them straight away if you feel unwell during a session.</li>\n<li>If you feel sleepy afterwards, take care before driving.</li>\n</ul>",
+			Words:   258,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
@@ -914,7 +950,9 @@ var Content = &guide.Content{
 			ID:      "pregnancy",
 			Article: 2,
 			Title:   "If you are or might be pregnant",
+			Summary: "Back pain is very common in pregnancy.",
 			HTML:    "<p>Back pain is very common in pregnancy. Your body makes hormones that soften the ligaments (the tough bands that hold your joints together). Your bump also changes how you stand and move. Together, these can strain your back.</p>\n<p><strong>About acupuncture in pregnancy</strong></p>\n<p>The NHS says acupuncture is generally safe in pregnancy when a qualified practitioner does it. But some points are not safe to use in pregnancy, especially in the first 3 months. So:</p>\n<ul>\n<li>Tell the practitioner you are, or might be, pregnant before your first session.</li>\n<li>Let your midwife or doctor know you are thinking of having acupuncture.</li>\n</ul>\n<p><strong>Other things that may help</strong></p>\n<ul>\n<li>Bend your knees and keep your back straight when you pick something up.</li>\n<li>Avoid lifting heavy things.</li>\n<li>Wear flat shoes that spread your weight evenly.</li>\n<li>Use a pillow between your knees or under your bump in bed.</li>\n<li>Try exercise in water, or a pregnancy exercise class.</li>\n<li>Ask your midwife or GP about seeing a physiotherapist.</li>\n</ul>\n<p><strong>Contact your midwife or GP straight away</strong> if your back pain comes with bleeding from the vagina, a high temperature, pain when you pee, or pain that comes and goes like cramps. These can be signs of a problem or of early labour.</p>",
+			Words:   202,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -938,7 +976,9 @@ var Content = &guide.Content{
 			ID:      "bleeding-disorder",
 			Article: 2,
 			Title:   "If you have a bleeding disorder",
+			Summary: "A bleeding disorder means your blood does not clot (thicken to stop bleeding) as well as it should.",
 			HTML:    "<p>A bleeding disorder means your blood does not clot (thicken to stop bleeding) as well as it should. Examples include haemophilia and von Willebrand disease.</p>\n<p>Acupuncture needles are very thin. But they still go through the skin, so they can cause small bleeds and bruises. With a bleeding disorder, these may be bigger, or take longer to stop.</p>\n<p><strong>Before you book</strong></p>\n<ul>\n<li>Talk to the doctor or team who look after your bleeding disorder. Ask them whether acupuncture is safe for you.</li>\n<li>If they say it is, tell the practitioner about your condition and any treatment you have for it.</li>\n<li>Ask the practitioner to use fewer needles, and to avoid areas where bleeding would be hard to see or stop.</li>\n</ul>\n<p><strong>After a session</strong></p>\n<p>Press gently on each needle spot for a little longer than usual. Watch for any swelling, large bruises, or bleeding that will not stop. If this happens, contact your haemophilia centre or GP, or call NHS 111.</p>\n<p>Acupuncture may not be right for everyone with a bleeding disorder. If your doctor advises against it, there are other ways to ease back pain, such as gentle exercise and physiotherapy.</p>",
+			Words:   190,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -962,7 +1002,9 @@ var Content = &guide.Content{
 			ID:      "blood-thinners",
 			Article: 2,
 			Title:   "If you take blood thinners",
+			Summary: "Blood thinners are medicines that make blood clots less likely.",
 			HTML:    "<p>Blood thinners are medicines that make blood clots less likely. Doctors call them anticoagulants or antiplatelets. Common ones include warfarin, apixaban, rivaroxaban, edoxaban and clopidogrel. Daily aspirin works in a similar way.</p>\n<p>These medicines can make you bruise or bleed more easily, including where a needle goes in.</p>\n<p><strong>Important: keep taking your medicine.</strong> Never stop or change a blood thinner so you can have acupuncture. Stopping it suddenly can be dangerous.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner which blood thinner you take, and how much.</li>\n<li>If you take warfarin, mention your recent INR result too. This is the blood test that checks how thin your blood is.</li>\n<li>The practitioner may use fewer needles, or press on each spot a little longer afterwards.</li>\n<li>If you are not sure whether acupuncture is safe for you, ask your GP, pharmacist or anticoagulation clinic first.</li>\n</ul>\n<p><strong>After a session</strong></p>\n<p>A small bruise is common. Contact your GP or call NHS 111 if you have a large or growing bruise, or bleeding that does not stop after pressing on it for 10 minutes.</p>",
+			Words:   177,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -986,7 +1028,9 @@ var Content = &guide.Content{
 			ID:      "pacemaker",
 			Article: 2,
 			Title:   "If you have a pacemaker or implanted device",
+			Summary: "Some devices inside the body use electricity to work.",
 			HTML:    "<p>Some devices inside the body use electricity to work. Examples are pacemakers, implanted defibrillators (ICDs), and some nerve or spinal cord stimulators.</p>\n<p><strong>No electroacupuncture</strong></p>\n<p>Electroacupuncture is acupuncture with a small electric current passed through the needles. This current could upset how your device works. So it must <strong>not</strong> be used if you have a device like this.</p>\n<p><strong>Ordinary acupuncture</strong></p>\n<p>Acupuncture without any electric current may still be possible. But the practitioner needs to know about your device before they start.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner what device you have, and where it is.</li>\n<li>Bring your device card, if you have one.</li>\n<li>Ask for needles to be kept away from the area around your device.</li>\n<li>If you are unsure, check with your heart clinic or the team who look after your device.</li>\n</ul>\n<p>If you ever feel dizzy, faint, breathless or have a racing heart during a session, tell the practitioner straight away. If you have chest pain, call 999.</p>",
+			Words:   159,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -1010,7 +1054,9 @@ var Content = &guide.Content{
 			ID:      "skin-infection",
 			Article: 2,
 			Title:   "If you have a skin infection or broken skin",
+			Summary: "Needles must never go into skin that is infected, broken, or has a rash or open wound.",
 			HTML:    "<p>Needles must never go into skin that is infected, broken, or has a rash or open wound. A needle could spread the infection, or let germs get deeper under the skin.</p>\n<p><strong>What to do</strong></p>\n<ul>\n<li>Tell the practitioner about any infection, sore, cut, rash or broken skin on your back, or anywhere else needles might be used.</li>\n<li>You may be able to wait until the skin has fully healed before you start.</li>\n<li>Or the practitioner may be able to avoid that area and use points elsewhere.</li>\n</ul>\n<p><strong>Looking after the skin</strong></p>\n<p>Keep the area clean and dry. A pharmacist can advise on minor skin problems.</p>\n<p><strong>See a GP or call NHS 111</strong> if:</p>\n<ul>\n<li>the redness or swelling is spreading</li>\n<li>the skin is hot, painful or leaking pus</li>\n<li>you have a high temperature or feel hot and shivery</li>\n</ul>\n<p>A high temperature together with back pain needs a doctor's check the same day. Do not book acupuncture until you have been seen.</p>",
+			Words:   158,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -1034,7 +1080,9 @@ var Content = &guide.Content{
 			ID:      "weak-immune",
 			Article: 2,
 			Title:   "If you have a weakened immune system",
+			Summary: "Your immune system is your body's defence against germs.",
 			HTML:    "<p>Your immune system is your body's defence against germs. It can be weaker because of chemotherapy, steroid tablets, some other medicines, an organ transplant, HIV or other conditions.</p>\n<p><strong>See a doctor first</strong></p>\n<p>When your immune system is weak, back pain can sometimes be caused by an infection in the spine. This is rare, but it is serious. So please see a doctor about your back pain <strong>before</strong> you book acupuncture. Contact your GP today, or call NHS 111. Tell them about your back pain and why your immune system is weak.</p>\n<p><strong>Why this matters for acupuncture</strong></p>\n<p>Any needle that goes through the skin carries a small risk of infection. This risk is higher when the body is less able to fight germs.</p>\n<p><strong>If your doctor says acupuncture is fine</strong></p>\n<ul>\n<li>Tell the practitioner about your condition and your medicines.</li>\n<li>Check that they use sterile, single-use needles and clean your skin first.</li>\n<li>Watch needle spots for redness, swelling, warmth or pus afterwards.</li>\n</ul>\n<p><strong>Get help the same day</strong> if you have a high temperature, feel hot and shivery, or feel very unwell.</p>",
+			Words:   179,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -1062,7 +1110,9 @@ var Content = &guide.Content{
 			ID:      "needle-fear",
 			Article: 2,
 			Title:   "If you are anxious about needles",
+			Summary: "Lots of people feel nervous about needles.",
 			HTML:    "<p>Lots of people feel nervous about needles. You are not alone, and it is fine to tell us.</p>\n<p><strong>What the needles are like</strong></p>\n<p>Acupuncture needles are thin, sterile and used only once. They are much thinner than the needles used for injections or blood tests. They are solid, so nothing is injected. Most people feel a brief tingle or a dull ache, or nothing much at all.</p>\n<p><strong>Ways to make it easier</strong></p>\n<ul>\n<li>Tell the practitioner how you feel before you start, especially if you have ever fainted.</li>\n<li>You can lie down for the whole session.</li>\n<li>You can start with just one or two needles, to see how it feels.</li>\n<li>You do not have to watch. You can close your eyes, listen to music or chat.</li>\n<li>Eat something light and drink some water beforehand.</li>\n<li>You can ask to stop at any time.</li>\n</ul>\n<p><strong>If you feel faint</strong></p>\n<p>Tell the practitioner straight away. They will remove the needles and help you rest until you feel better.</p>\n<p>If needles still feel like too much, that is okay. Acupuncture is only one option. Exercise, physiotherapy and other kinds of care can also help with back pain.</p>",
+			Words:   191,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "cautions",
@@ -1082,7 +1132,9 @@ var Content = &guide.Content{
 			ID:      "evidence",
 			Article: 3,
 			Title:   "What studies and guidelines say",
+			Summary: "Many studies have looked at acupuncture for back pain.",
 			HTML:    "<p>Many studies have looked at acupuncture for back pain. The results are mixed, and expert groups disagree about them.</p>\n<ul>\n<li><strong>American College of Physicians (2017).</strong> This US group of doctors lists acupuncture as one of several non-drug options for long-lasting (chronic) low back pain. It rated that evidence as moderate quality. For new (acute) back pain, it suggests heat first, and rated the evidence for acupuncture as low quality.</li>\n<li><strong>Cochrane review (2020).</strong> This review brought together the results of 33 trials in people with chronic low back pain. Those who had acupuncture had a little less pain just after treatment than those who had usual care or no treatment. But the effect was small and mostly short-term, and the researchers had low certainty in it. Compared with sham (pretend) acupuncture, real acupuncture was not clearly better in a way that matters to patients.</li>\n<li><strong>NICE (UK).</strong> NICE writes health advice for the NHS in England. Its back pain guideline (NG59) does <strong>not</strong> recommend acupuncture for low back pain, with or without sciatica.</li>\n</ul>\n<p><strong>Why do they disagree?</strong> The benefits seen in trials are small. A fair test is hard, because people should not know which treatment they had, and that is difficult with needles. Also, sham acupuncture, such as needles that do not go through the skin, often did nearly as well as the real thing.</p>\n<p><strong>How might it work?</strong> Acupuncture is thought to help the body release endorphins (its own painkillers), to act on nerves, and to help tight muscles relax. These ideas have not been confirmed.</p>\n<p>Acupuncture may help some people a little, for a short time. If you try it, make it one part of your care, not the only part.</p>",
+			Words:   281,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "Qaseem A, Wilt TJ, McLean RM, Forciea MA. Noninvasive treatments for acute, subacute, and chronic low back pain: a clinical practice guideline from the American College of Physicians. Annals of Internal Medicine. 2017;166(7):514-530.",
@@ -1106,7 +1158,9 @@ var Content = &guide.Content{
 			ID:      "evidence-sciatica",
 			Article: 3,
 			Title:   "Sciatica and disc problems",
+			Summary: "Sciatica is pain that spreads from the lower back into the buttock and down the leg.",
 			HTML:    "<p>Sciatica is pain that spreads from the lower back into the buttock and down the leg. It happens when a nerve is pressed on or irritated. Often the cause is a disc (a soft cushion between the bones of the spine) that has bulged or slipped.</p>\n<p>The research on acupuncture for sciatica and disc problems is weaker than for general low back pain. There are fewer studies, and most of them are small. So nobody can say with confidence whether it helps, and we cannot promise that it will. NICE, which guides NHS care in England, advises against acupuncture for sciatica.</p>\n<p><strong>What usually helps</strong></p>\n<ul>\n<li>Stay active and keep to your normal day as much as you can. Long spells of bed rest are not advised.</li>\n<li>Do gentle exercises and stretches for your back.</li>\n<li>Take pain relief if you need it. A pharmacist or your GP (family doctor) can say which medicine suits you.</li>\n<li>If the pain is not getting better, your GP may refer you to a physiotherapist (a health professional who helps you recover through exercise and movement) or talk to you about other options.</li>\n</ul>\n<p>Sciatica often gets better on its own within a few weeks, but for some people it lasts longer.</p>\n<p><strong>Get help straight away</strong> if you have numbness around your bottom or genitals, new problems peeing or pooing, or weakness in both legs.</p>",
+			Words:   227,
 			For: []guide.Condition{
 				guide.Condition{
 					Question: "pain",
@@ -1131,7 +1185,9 @@ var Content = &guide.Content{
 			ID:      "first-visit",
 			Article: 4,
 			Title:   "Your first visit",
+			Summary: "Questions first. The practitioner asks about your back pain, your general health and any medicines you take.",
 			HTML:    "<p><strong>Questions first.</strong> The practitioner asks about your back pain, your general health and any medicines you take. Tell them if you are pregnant, take blood thinners, have a pacemaker or feel nervous about needles. They should explain what they plan to do and check you are happy to go ahead.</p>\n<p><strong>The treatment.</strong> You lie on a treatment couch, usually face down or on your side. The practitioner puts thin needles into your skin. The needles are sterile (free of germs). Each one is used once and then thrown away.</p>\n<ul>\n<li>Some needles go near the pain. These are called local points.</li>\n<li>Others go further away, for example in your legs, hands or feet. These are called distal points.</li>\n<li>Sometimes a small electric current is passed through a few of the needles. This is called electroacupuncture.</li>\n</ul>\n<p><strong>How long it takes.</strong> The needles usually stay in for about 20 to 30 minutes while you rest. The whole visit takes about 45 to 60 minutes.</p>\n<p><strong>What it feels like.</strong> Most people feel a tiny prick, then a dull ache, tingling or a heavy feeling near the needle. It should not be very painful. Afterwards you may have mild soreness or a small bruise. A few people feel tired or light-headed for a short while.</p>\n<p><strong>You are in charge.</strong> You can ask questions, ask for fewer needles, or stop at any time.</p>",
+			Words:   227,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
@@ -1147,7 +1203,9 @@ var Content = &guide.Content{
 			ID:      "how-many-sessions",
 			Article: 4,
 			Title:   "How many sessions?",
+			Summary: "At first, sessions are often once or twice a week.",
 			HTML:    "<p>At first, sessions are often once or twice a week. No one knows the best number of sessions. In trials, any benefit was small and mostly short-term. There is no good evidence that the benefit builds up over many sessions, or that regular top-up sessions keep pain away.</p>\n<p>So if you try it, keep it short:</p>\n<ol>\n<li>Agree a short course with your practitioner, for example 4 to 6 sessions.</li>\n<li>Before you start, note how bad your pain is (a score from 0 to 10 is fine) and what it stops you doing.</li>\n<li>After 3 or 4 sessions, look back together. Is the pain easier? Can you do more?</li>\n<li>If it is not helping, stop. That is fine, and there are other things to try.</li>\n<li>If it is helping, finish the course, then stop and see how you get on.</li>\n</ol>\n<p><strong>Be wary of long courses.</strong> Do not sign up or pay in advance for a long block of sessions. A good practitioner will check progress with you as you go. They will not press you to keep coming.</p>",
+			Words:   177,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "NHS. Acupuncture. (accessed 2026-11-30)",
@@ -1167,7 +1225,9 @@ var Content = &guide.Content{
 			ID:      "choosing-a-practitioner",
 			Article: 4,
 			Title:   "Choosing a practitioner",
+			Summary: "Check that the person treating you is trained and belongs to a body that sets rules for its members.",
 			HTML:    "<p>Check that the person treating you is trained and belongs to a body that sets rules for its members. Ask them which one.</p>\n<p><strong>In the UK</strong>, look for one of these:</p>\n<ul>\n<li>a member of the <a href=\"https://www.acupuncture.org.uk/\">British Acupuncture Council</a></li>\n<li>a physio, doctor or nurse who has trained in acupuncture. Many belong to the <a href=\"https://www.medical-acupuncture.co.uk/\">British Medical Acupuncture Society</a> or the AACP, the group for physios who use it.</li>\n</ul>\n<p><strong>In the US</strong>, look for a state licence or an <a href=\"https://www.nccaom.org/\">NCCAOM</a> certificate. Doctors may belong to the AAMA, the American Academy of Medical Acupuncture.</p>\n<p><strong>Signs of good practice</strong></p>\n<ul>\n<li>They use sterile needles from a sealed pack, and use each one only once.</li>\n<li>They ask about your health and your medicines first.</li>\n<li>They tell you honestly what acupuncture can and cannot do. They do not promise results.</li>\n<li>They are happy for you to keep seeing your GP (family doctor) and to carry on with other care.</li>\n</ul>\n<p>With a trained practitioner, serious problems are rare. A large UK survey looked at over 34,000 treatments by traditional acupuncturists. It found no reports of serious harm. Minor problems, such as feeling faint or sick, were not common.</p>",
+			Words:   189,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "British Acupuncture Council. Find a practitioner. (accessed 2026-11-30)",
@@ -1191,7 +1251,9 @@ var Content = &guide.Content{
 			ID:      "combined-care",
 			Article: 4,
 			Title:   "Acupuncture alongside other care",
+			Summary: "If you try acupuncture, it fits best as one part of a wider plan.",
 			HTML:    "<p>If you try acupuncture, it fits best as one part of a wider plan. But the guidelines do not all agree on what comes first:</p>\n<ul>\n<li>NICE in the UK puts exercise and staying active at the heart of care for low back pain. It does <strong>not</strong> recommend acupuncture for it.</li>\n<li>The American College of Physicians (2017) says most new back pain gets better over time whatever you do. For new pain, it suggests trying heat, massage, acupuncture or spinal manipulation before medicines. It rated the evidence for all but heat as low quality. For long-lasting pain, it lists exercise among several options, along with acupuncture, yoga, tai chi and mindfulness.</li>\n</ul>\n<p>Things that can go well alongside it:</p>\n<ul>\n<li><strong>Staying active.</strong> Keep moving and carry on with your normal day as much as you can.</li>\n<li><strong>Exercise and physiotherapy.</strong> A physiotherapist can give you exercises to make your back stronger and more flexible.</li>\n<li><strong>Yoga or pilates.</strong> Gentle classes can build strength, ease stiffness and help you feel more confident moving.</li>\n<li><strong>Posture changes.</strong> Set up your desk and screen so you are not hunched over. If you sit or drive for long spells, take breaks to stand and move.</li>\n<li><strong>Easing stress.</strong> Mindfulness (paying calm attention to the present moment) and slow breathing may help with tension and with coping with pain.</li>\n<li><strong>Your GP.</strong> Your GP can advise on pain relief and check your back if it is not getting better. A pharmacist can help with medicines too.</li>\n</ul>\n<p><strong>Keep everyone in the picture.</strong> Tell your acupuncturist about your other treatments and medicines. Tell your GP or physiotherapist that you are having acupuncture. Then everyone can plan your care safely and avoid mixed messages.</p>",
+			Words:   278,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016, updated 2020. (accessed 2026-11-30)",
@@ -1211,7 +1273,9 @@ var Content = &guide.Content{
 			ID:      "faq",
 			Article: 5,
 			Title:   "Common questions",
+			Summary: "Does it hurt? The needles are much thinner than the ones used for injections or blood tests.",
 			HTML:    "<ul>\n<li><strong>Does it hurt?</strong> The needles are much thinner than the ones used for injections or blood tests. Most people feel a quick prick, then a dull ache or tingle. If anything hurts, say so. The practitioner can move the needle or take it out.</li>\n<li><strong>Will I need to undress?</strong> Only the parts being treated need to be uncovered, usually your back and sometimes your legs. Wear loose, comfortable clothes. You will be offered a towel or cover, and you can ask for someone else to be in the room with you.</li>\n<li><strong>Can I drive afterwards?</strong> Most people can. A few feel tired or light-headed for a short time. If that happens, rest until it passes before you drive. For your first visit, you could bring someone with you.</li>\n<li><strong>Is it available on the NHS?</strong> Rarely for back pain. Some GP surgeries and pain clinics offer acupuncture for other problems. But NICE, which guides NHS care in England, does not recommend it for low back pain or sciatica. Most people who try it for back pain pay for it themselves.</li>\n<li><strong>Does insurance cover it?</strong> Some private health insurance policies do. Some only pay if you see a registered practitioner or have a letter from your GP (family doctor). Check with your insurer before you book.</li>\n<li><strong>Can I keep taking my medicines?</strong> Yes. Do not stop any medicine unless your doctor tells you to. Tell the practitioner what you take, especially medicines that thin your blood.</li>\n<li><strong>What if it does not help?</strong> That happens, and it is not your fault. Stop after the short course you agreed, and talk to your GP or a physiotherapist about other options, such as an exercise programme or a change in pain relief.</li>\n<li><strong>Does this guide store my answers?</strong> No. Your answers are not stored, and they are not sent to the clinic. Once the guide has loaded, they stay on your device. Until then, the guide's own server may see them, but only to show you the next page, and it keeps nothing. Choosing &quot;Start again&quot; clears them from the page.</li>\n</ul>",
+			Words:   346,
 			Sources: []guide.Source{
 				guide.Source{
 					Title: "NHS. Acupuncture. (accessed 2026-11-30)",

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"symptomguide/app/guide"
@@ -33,21 +35,26 @@ func (s *articleSection) Render() app.UI {
 		))
 	}
 	titleID := "section-" + sec.ID + "-title"
-	var title, sourcesTitle app.UI
+	// A link to the section on its article page moves the focus to its
+	// title.
+	var title app.UI = app.H3().ID(titleID).Class("heading-m").Text(sec.Title)
 	if s.InArticle {
-		// A link to the section moves the focus to its title.
 		title = app.H2().ID(titleID).TabIndex(-1).Class("heading-m").Text(sec.Title)
-		sourcesTitle = app.H3().Class("heading-s").Text("Sources")
-	} else {
-		title = app.H3().ID(titleID).Class("heading-m").Text(sec.Title)
-		sourcesTitle = app.H4().Class("heading-s").Text("Sources")
 	}
 	body := []app.UI{
 		title,
 		app.Raw(`<div class="prose">` + sec.HTML + `</div>`),
-		app.If(len(sources) > 0, func() app.UI {
+		app.If(len(sources) > 0 && s.InArticle, func() app.UI {
 			return app.Div().Class("sources").Body(
-				sourcesTitle,
+				app.H3().Class("heading-s").Text("Sources"),
+				app.Ol().Class("list list--sources").Body(sources...),
+			)
+		}),
+		// On the result page the sources fold away, to keep the page short
+		// on a phone; they are one press away.
+		app.If(len(sources) > 0 && !s.InArticle, func() app.UI {
+			return app.Details().Class("sources").Body(
+				app.Summary().Class("sources__summary").Text("Sources ("+strconv.Itoa(len(sources))+")"),
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),

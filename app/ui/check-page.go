@@ -35,7 +35,7 @@ func (p *checkPage) OnInit() {
 
 // load reads the page's state from its URL.
 func (p *checkPage) load(u *url.URL) {
-	p.answers, _ = theGuide.Decode(u.Query())
+	p.answers = theGuide.Decode(u.Query())
 }
 
 // Render draws the check page.

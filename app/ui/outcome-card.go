@@ -6,9 +6,11 @@ import (
 	"symptomguide/app/guide"
 )
 
-// outcomeCard is the first thing on the result page: what to do now, and
-// why. For an emergency it offers only the call; for urgent advice it offers
-// the doctor and the urgent line; booking never comes first for either.
+// outcomeCard is the first thing on the result page: what to do now. The
+// answers that led there follow it, in whyResult. For an emergency it offers
+// only the call; for urgent advice it offers the doctor and the urgent line;
+// booking never comes first for either. For a caution it puts the notes
+// right before the booking button.
 type outcomeCard struct {
 	app.Compo
 
@@ -16,37 +18,79 @@ type outcomeCard struct {
 	Result guide.Result
 }
 
+// outcomeWords is what the card says for a result in plain sentences: the
+// heading, the lead that says what the answers mean, and, where the card
+// says it apart from the lead, the action. The printed summary says the
+// same words.
+type outcomeWords struct {
+	heading, lead, action string
+}
+
+// wordsFor returns the card's words for r.
+func wordsFor(r guide.Result, clinic guide.Clinic) outcomeWords {
+	switch {
+	case r.Underage && r.Level < guide.Emergency:
+		return outcomeWords{
+			heading: "This guide is for adults",
+			lead:    "Back pain in children and young people under 16 should be checked by a doctor. This guide cannot say what to do next, and acupuncture should not be booked through it.",
+			action:  "Contact your GP (doctor's surgery). If you cannot get an appointment, or you are worried, call " + clinic.Urgent.Service + ".",
+		}
+	case r.Level == guide.Emergency:
+		return outcomeWords{
+			heading: clinic.Emergency.Label + " now",
+			lead:    "Your answers include a sign of a problem that needs help straight away. Do not wait, and do not book acupuncture.",
+			action:  "If you cannot call, go to the nearest emergency department.",
+		}
+	case r.Level == guide.Urgent:
+		return outcomeWords{
+			heading: "See a doctor today",
+			lead:    "Your answers include a sign that a doctor should check today, before you try acupuncture.",
+			action:  "Contact your doctor's surgery today, or call " + clinic.Urgent.Service + ".",
+		}
+	case r.Level == guide.Soon:
+		return outcomeWords{
+			heading: "See a GP in the next few days",
+			lead:    "Your answers include something a GP should look at soon, before you try acupuncture. It is not an emergency.",
+			action:  "Book an appointment with your GP (doctor's surgery) for the next few days. If you cannot get one, or you get worse, call " + clinic.Urgent.Service + ".",
+		}
+	case r.Level == guide.Caution:
+		return outcomeWords{
+			heading: "Acupuncture may be possible: tell the practitioner first",
+			lead:    "No warning signs in your answers need urgent care. Some of your answers mean the practitioner needs to know before your first session.",
+		}
+	}
+	return outcomeWords{
+		heading: "No warning signs in your answers",
+		lead:    "Nothing you told us needs urgent care. Read the information below that fits you. If you would like to try acupuncture, you can book a consultation to talk it through.",
+	}
+}
+
 // Render draws the card for the result's level.
 func (c *outcomeCard) Render() app.UI {
 	clinic := theGuide.Content().Clinic
 	r := c.Result
-	var heading string
+	w := wordsFor(r, clinic)
 	var body []app.UI
 	switch {
 	case r.Underage && r.Level < guide.Emergency:
-		heading = "This guide is for adults"
 		body = []app.UI{
-			app.P().Text("Back pain in children and young people under 16 should be checked by a doctor. This guide cannot say what to do next, and acupuncture should not be booked through it."),
-			app.P().Text("Contact your GP (doctor's surgery). If you cannot get an appointment, or you are worried, call " + clinic.Urgent.Service + "."),
+			app.P().Text(w.lead),
+			app.P().Text(w.action),
 			app.Div().Class("button-group").Body(
 				app.A().Class("button button--urgent").Href("tel:" + clinic.Urgent.Number).Text(clinic.Urgent.Label),
 			),
 			emergencyLine(clinic),
 		}
 	case r.Level == guide.Emergency:
-		heading = clinic.Emergency.Label + " now"
 		body = []app.UI{
-			app.P().Text("Your answers include a sign of a problem that needs help straight away. Do not wait, and do not book acupuncture."),
-			reasons(r.Reasons, guide.Emergency),
+			app.P().Text(w.lead),
 			app.A().Class("button button--emergency").Href("tel:" + clinic.Emergency.Number).Text(clinic.Emergency.Label),
-			app.P().Text("If you cannot call, go to the nearest emergency department."),
+			app.P().Text(w.action),
 		}
 	case r.Level == guide.Urgent:
-		heading = "See a doctor today"
 		body = []app.UI{
-			app.P().Text("Your answers include a sign that a doctor should check today, before you try acupuncture."),
-			reasons(r.Reasons, guide.Urgent),
-			app.P().Text("Contact your doctor's surgery today, or call " + clinic.Urgent.Service + "."),
+			app.P().Text(w.lead),
+			app.P().Text(w.action),
 			app.Div().Class("button-group").Body(
 				app.A().Class("button button--urgent").Href("tel:"+clinic.Urgent.Number).Text(clinic.Urgent.Label),
 				app.If(clinic.Urgent.URL != "", func() app.UI {
@@ -59,38 +103,38 @@ func (c *outcomeCard) Render() app.UI {
 			body = append(body, notes("Later, before you book", r.Notes))
 		}
 	case r.Level == guide.Soon:
-		heading = "See a GP in the next few days"
 		body = []app.UI{
-			app.P().Text("Your answers include something a GP should look at soon, before you try acupuncture. It is not an emergency."),
-			reasons(r.Reasons, guide.Soon),
-			app.P().Text("Book an appointment with your GP (doctor's surgery) for the next few days. If you cannot get one, or you get worse, call " + clinic.Urgent.Service + "."),
+			app.P().Text(w.lead),
+			app.P().Text(w.action),
 			emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
 			body = append(body, notes("Later, before you book", r.Notes))
 		}
 	case r.Level == guide.Caution:
-		heading = "Acupuncture may be possible: tell the practitioner first"
 		body = []app.UI{
-			app.P().Text("No warning signs in your answers need urgent care. Some of your answers mean the practitioner needs to know before your first session."),
+			app.P().Text(w.lead),
 			notes("Before you book", r.Notes),
 			bookingButton(clinic),
 		}
 	default:
-		heading = "No warning signs in your answers"
 		body = []app.UI{
-			app.P().Text("Nothing you told us needs urgent care. Read the information below that fits you. If you would like to try acupuncture, you can book a consultation to talk it through."),
+			app.P().Text(w.lead),
 			bookingButton(clinic),
 		}
 	}
-	class := "outcome outcome--" + r.Level.String()
-	if r.Underage && r.Level < guide.Emergency {
-		class = "outcome outcome--underage"
-	}
-	return app.Section().Class(class).Aria("labelledby", headingID).Body(
-		app.H1().ID(headingID).TabIndex(-1).Class("outcome__heading").Text(heading),
+	return app.Section().Class(outcomeClass(r)).Aria("labelledby", headingID).Body(
+		app.H1().ID(headingID).TabIndex(-1).Class("outcome__heading").Text(w.heading),
 		app.Div().Class("outcome__body").Body(body...),
 	)
+}
+
+// outcomeClass returns the card's classes for r's level.
+func outcomeClass(r guide.Result) string {
+	if r.Underage && r.Level < guide.Emergency {
+		return "outcome outcome--underage"
+	}
+	return "outcome outcome--" + r.Level.String()
 }
 
 // emergencyLine tells the visitor which new signs mean calling the
@@ -100,20 +144,6 @@ func emergencyLine(clinic guide.Clinic) app.UI {
 		app.Text("If you get worse, or notice numbness around your bottom or genitals, problems peeing or weakness in both legs, "),
 		app.A().Href("tel:"+clinic.Emergency.Number).Text(lower(clinic.Emergency.Label)),
 		app.Text(" now."),
-	)
-}
-
-// reasons lists what the visitor told us that led to the level.
-func reasons(rs []guide.Reason, atLeast guide.Level) app.UI {
-	var items []app.UI
-	for _, r := range rs {
-		if r.Level >= atLeast {
-			items = append(items, app.Li().Text(r.Text))
-		}
-	}
-	return app.Div().Class("outcome__reasons").Body(
-		app.P().Text("You told us:"),
-		app.Ul().Class("list list--bullet").Body(items...),
 	)
 }
 

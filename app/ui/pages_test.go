@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -19,8 +20,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/")
 
+// printDate is the date the printed summaries in the golden files carry.
+var printDate = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
 func TestMain(m *testing.M) {
 	flag.Parse()
+	now = func() time.Time { return printDate }
 	Register(guide.MustNew(guidedata.Content))
 	os.Exit(m.Run())
 }
@@ -133,22 +138,30 @@ func TestPages_Golden(t *testing.T) {
 		{"question-emergency-change", newQuestionPage(), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
 		{"check", newCheckPage(), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?age=20-49&cautions=none&change=1", "See your results"}, []string{"Not answered"}},
 		{"check-missing", newCheckPage(), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
-		{"result-routine", newResultPage(), "/result?" + all, []string{"No warning signs in your answers", `data-booking="primary"`, `id="section-lower-back"`, `id="section-desk-posture"`}, []string{`id="section-sciatica"`}},
+		{"result-routine", newResultPage(), "/result?" + all, []string{
+			"No warning signs in your answers", `data-booking="primary"`, `id="section-lower-back"`, `id="section-desk-posture"`,
+			"Why this result", "We found no warning signs", "Read next: for you", "More from the clinic",
+			`<details class="more-item" data-section="side-effects">`, `<div class="print-summary">`, "1 December 2026", "/articles/01-your-back-pain</span>",
+		}, []string{`id="section-sciatica"`, "<details open", "Information for later"}},
 		{"result-caution", newResultPage(), "/result?age=20-49&pain=tension&duration=acute&emergency=none&urgent=none&history=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
 			"tell the practitioner first", `data-booking="primary"`, "Electroacupuncture", "first 3 months", `id="section-pregnancy"`,
+			"For the practitioner", "Notes for the practitioner", "Read next: for you", "More from the clinic",
 		}, nil},
 		{"result-urgent", newResultPage(), "/result?age=20-49&pain=lower-back&duration=weeks&emergency=not-sure&urgent=none&history=none&factors=none&cautions=none", []string{
 			"See a doctor today", `href="tel:111"`, `data-booking="secondary"`, "You were not sure",
-		}, []string{`data-booking="primary"`}},
+			"Information for later", "Symptom Guide safety rule",
+		}, []string{`data-booking="primary"`, `class="prose"`, "Read next"}},
 		{"result-soon", newResultPage(), "/result?age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=inflammatory&factors=none&cautions=none", []string{
 			"See a GP in the next few days", `data-booking="secondary"`, "before you were 45",
-		}, []string{`data-booking="primary"`}},
+			"Information for later", `href="https://www.nice.org.uk/guidance/ng65"`,
+		}, []string{`data-booking="primary"`, `class="prose"`, "Read next"}},
 		{"result-underage", newResultPage(), "/result?age=under-16", []string{
-			"This guide is for adults", `href="tel:111"`, `href="tel:999"`, "outcome--underage",
-		}, []string{`data-booking=`, `class="section"`}},
+			"This guide is for adults", `href="tel:111"`, `href="tel:999"`, "outcome--underage", "You are under 16",
+		}, []string{`data-booking=`, `class="section"`, "<details", "data-section", "To read"}},
 		{"result-emergency", newResultPage(), "/result?age=50-plus&pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
 			"Call 999 now", `href="tel:999"`, "bottom, genitals or inner thighs",
-		}, []string{`data-booking=`, "Book a consultation"}},
+			"Why this result", `<details class="later">`, `data-section="lower-back"`, `href="/articles/01-your-back-pain#section-lower-back"`,
+		}, []string{`data-booking=`, "Book a consultation", `class="section"`, `class="prose"`, "Read next", "More from the clinic", "<details open"}},
 		{"result-not-ready", newResultPage(), "/result?age=20-49&pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
 	}
 	for _, tt := range tests {
@@ -165,6 +178,112 @@ func TestPages_Golden(t *testing.T) {
 				}
 			}
 			golden(t, tt.name, got)
+		})
+	}
+}
+
+// TestResultPage_Parts checks the order of the parts of each outcome's
+// result page: the card, why, then the sections (at most three in full and
+// a list for the rest, or one list for later), the booking prompt, the
+// buttons and the printed summary; and that no section is open in full
+// inside the lists.
+func TestResultPage_Parts(t *testing.T) {
+	base := "age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=none&factors=stress&cautions=none"
+	long := []string{`class="outcome `, `class="why"`, `class="sections for-you"`, `class="more"`, `class="booking`, `class="result-actions"`, `class="print-summary"`}
+	short := []string{`class="outcome `, `class="why"`, `<details class="later">`, `class="booking`, `class="result-actions"`, `class="print-summary"`}
+	tests := []struct {
+		name  string
+		query string
+		parts []string
+	}{
+		{"Routine", base, long},
+		{"Caution", strings.Replace(base, "cautions=none", "cautions=pregnancy&cautions=needle-fear", 1), long},
+		{"Soon", strings.Replace(base, "history=none", "history=not-checked", 1), short},
+		{"Urgent", strings.Replace(base, "urgent=none", "urgent=night-pain", 1), short},
+		{"Emergency", "age=20-49&pain=lower-back&duration=acute&emergency=both-legs", short},
+		{"Underage", "age=under-16", []string{`class="outcome `, `class="why"`, `class="booking`, `class="result-actions"`, `class="print-summary"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, newResultPage(), "/result?"+tt.query)
+			at := -1
+			for _, p := range tt.parts {
+				i := strings.Index(got, p)
+				if i < 0 {
+					t.Fatalf("the page has no %s", p)
+				}
+				if i < at {
+					t.Errorf("%s comes before the part listed ahead of it, want the order %q", p, tt.parts)
+				}
+				at = i
+			}
+			before, _, _ := strings.Cut(got, `class="more"`)
+			if n := strings.Count(before, `<article `); n > 3 {
+				t.Errorf("got %d sections in full before the list, want at most 3", n)
+			}
+			summary := got[strings.Index(got, `class="print-summary"`):]
+			if strings.Contains(summary, `class="prose"`) || strings.Contains(summary, "<article") {
+				t.Error("the printed summary holds article text, want titles and addresses only")
+			}
+		})
+	}
+}
+
+// TestResultPage_EvaluatesOnce counts the result page's evaluations of the
+// answers: one when it loads a query, whatever else reads it. In the
+// browser OnInit and then OnNav both load: the first with the address the
+// visitor comes from (the check page, with the same query), the second
+// with the result's own. Rendering, again and again, evaluates nothing: the
+// page and its parts read the stored result. A new query evaluates once
+// more.
+func TestResultPage_EvaluatesOnce(t *testing.T) {
+	engine := evaluate
+	t.Cleanup(func() { evaluate = engine })
+	n := 0
+	evaluate = func(a guide.Answers) guide.Result {
+		n++
+		return engine(a)
+	}
+	load := func(p *resultPage, rawURL string) {
+		t.Helper()
+		u, err := url.Parse(rawURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.load(u)
+	}
+	for _, query := range []string{all, "age=under-16", "age=20-49&pain=lower-back&duration=acute&emergency=chest-pain", "age=20-49&pain=disc"} {
+		t.Run(query, func(t *testing.T) {
+			n = 0
+			p := newResultPage()
+			load(p, "/check?"+query)  // OnInit, before the address changes
+			load(p, "/result?"+query) // OnNav
+			if n != 1 {
+				t.Errorf("loading %s from the check page evaluated the answers %d times, want 1", query, n)
+			}
+			e := app.NewTestEngine()
+			if err := e.Load(p); err != nil {
+				t.Fatal(err)
+			}
+			e.ConsumeAll()
+			first := normalize(app.HTMLString(p))
+			for range 3 {
+				p.Render()
+				if err := e.Load(p); err != nil {
+					t.Fatal(err)
+				}
+				e.ConsumeAll()
+			}
+			if got := normalize(app.HTMLString(p)); got != first {
+				t.Error("rendering again changed the page")
+			}
+			if n != 1 {
+				t.Errorf("rendering the result for %s evaluated the answers %d times in all, want 1", query, n)
+			}
+			load(p, "/result?"+query+"&factors=stress")
+			if n != 2 {
+				t.Errorf("loading another query evaluated the answers %d times in all, want 2", n)
+			}
 		})
 	}
 }

@@ -74,7 +74,7 @@ func (p *questionPage) open(u *url.URL) {
 func (p *questionPage) load(u *url.URL) {
 	step, _ := StepAt(u.Path)
 	p.question, _ = theGuide.Question(step.Question)
-	p.answers, _ = theGuide.Decode(u.Query())
+	p.answers = theGuide.Decode(u.Query())
 	p.selected = slices.Clone(p.answers[p.question.ID])
 	p.change = u.Query().Get(changeParam) != ""
 	// A form sent to the server with nothing chosen comes back with its

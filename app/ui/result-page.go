@@ -2,30 +2,53 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"symptomguide/app/guide"
 )
 
-// resultPage shows the outcome first, then the sections that fit, then the
-// booking prompt, a print button and a way to start again.
+// resultPage shows the outcome card first, then why, then the sections the
+// engine recommends in full (Result.ForYou: at most three, within a word
+// budget) and the others as a list that opens in place; results
+// that send the visitor to a doctor first keep only the card, why and one
+// closed list for later. Then the booking prompt, a print button and a way
+// to start again; the printed summary is a part of its own.
 type resultPage struct {
 	app.Compo
 
+	// query is the query string the page last read, and loaded reports
+	// that it read one: load evaluates each query once. In the browser
+	// OnInit and OnNav both load, and a visitor who comes from the check
+	// page brings the same query the result page has.
+	query  string
+	loaded bool
+	// answers and result are the visitor's answers and the engine's result
+	// for them, and back the back link's address: computed once in load,
+	// read by Render and passed to every part of the page.
 	answers guide.Answers
 	result  guide.Result
-	ready   bool
+	back    string
+	// origin is the page's scheme and host in the browser, for full
+	// addresses in the printed summary; empty on the server.
+	origin string
 }
 
 // newResultPage returns the result page.
 func newResultPage() *resultPage { return &resultPage{} }
 
+// evaluate asks the engine for the result of a. The result page evaluates
+// answers only through it, and only in load, so a test can count how often
+// that happens; it calls no other engine function that evaluates (Ready,
+// Next, Return).
+var evaluate = func(a guide.Answers) guide.Result { return theGuide.Evaluate(a) }
+
 // OnNav reads the answers from the URL and asks the engine for the result.
 func (p *resultPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
 	title := "Your results"
-	if !p.ready {
+	if !p.result.Ready() {
 		title = "Some questions are not answered yet"
 	}
 	ctx.Page().SetTitle(title + " – " + theGuide.Content().Clinic.Name)
@@ -40,74 +63,76 @@ func (p *resultPage) OnInit() {
 	}
 }
 
-// load reads the answers from the URL and asks the engine for the result.
+// load reads the answers from the URL and asks the engine for the result,
+// unless it already has them for this query.
 func (p *resultPage) load(u *url.URL) {
-	p.answers, _ = theGuide.Decode(u.Query())
-	p.ready = theGuide.Ready(p.answers)
-	p.result = theGuide.Evaluate(p.answers)
+	if p.loaded && u.RawQuery == p.query {
+		return
+	}
+	p.query, p.loaded = u.RawQuery, true
+	p.answers = theGuide.Decode(u.Query())
+	p.result = evaluate(p.answers)
+	p.back = Href(theGuide.BackFrom(p.result), p.answers)
+	p.origin = ""
+	if app.IsClient && u.Host != "" {
+		p.origin = u.Scheme + "://" + u.Host
+	}
 }
 
-// Render draws the result page.
+// Render draws the result page from what load computed.
 func (p *resultPage) Render() app.UI {
-	a := p.answers
-	back := app.A().Class("back-link").Href(Href(theGuide.Back(a, guide.Step{Page: guide.ResultPage}), a)).Text("Back")
-	if !p.ready {
-		missing := theGuide.Missing(a)
+	if !p.loaded {
+		// Only on the server, which renders a page once before OnNav.
+		return newShell()
+	}
+	a, r := p.answers, p.result
+	back := app.A().Class("back-link").Href(p.back).Text("Back")
+	if !r.Ready() {
 		return newShell(
 			back,
 			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Some questions are not answered yet"),
 			app.P().Text("We need your answers to the safety questions before we can show you what to do next."),
-			app.A().Class("button").Href(Href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)).Text("Answer the questions"),
+			app.A().Class("button").Href(Href(guide.Step{Page: guide.QuestionPage, Question: r.Missing[0]}, a)).Text("Answer the questions"),
 		)
 	}
-	r := p.result
-	var sections []app.UI
-	// The articles are written for adults: a child's result has none.
-	if !r.Underage {
-		for _, s := range r.Sections {
-			sections = append(sections, &articleSection{Section: s})
-		}
-	}
-	sectionsHeading := "Information for you"
-	if r.Level >= guide.Soon {
-		sectionsHeading = "For later: information about your back pain"
-	}
-	return newShell(
+	content := []app.UI{
 		back,
 		&outcomeCard{Result: r},
-		app.Section().Class("sections").Aria("labelledby", "sections-heading").Body(
-			app.H2().ID("sections-heading").Class("heading-l").Text(sectionsHeading),
-			app.Div().Body(sections...),
-		),
+		&whyResult{Reasons: r.Reasons},
+	}
+	switch {
+	case r.Underage:
+		// The articles are written for adults: a child's result has none.
+	case r.CareFirst:
+		if len(r.Sections) > 0 {
+			content = append(content, &laterSections{Sections: append(slices.Clip(r.ForYou), r.More...)})
+		}
+	default:
+		if len(r.ForYou) > 0 {
+			content = append(content, forYou(r.ForYou))
+		}
+		if len(r.More) > 0 {
+			content = append(content, &moreSections{Sections: r.More})
+		}
+	}
+	return newShell(append(content,
 		&bookingPrompt{Mode: r.Booking},
-		answerSummary(a),
 		app.Div().Class("result-actions").Body(
 			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text("Print or save as PDF"),
 			app.A().Class("button button--secondary").Href(startPath).DataSet("action", "restart").Draggable(false).Text("Start again"),
 		),
-	)
+		&printSummary{Result: r, Answers: a, Origin: p.origin},
+	)...)
 }
 
-// answerSummary lists the visitor's answers, for the printed summary to bring
-// to an appointment.
-func answerSummary(a guide.Answers) app.UI {
-	var rows []app.UI
-	for _, q := range theGuide.Questions() {
-		if !a.Answered(q.ID) {
-			continue
-		}
-		var items []app.UI
-		for _, id := range a[q.ID] {
-			o, _ := theGuide.Option(q.ID, id)
-			items = append(items, app.Li().Text(o.Label))
-		}
-		rows = append(rows, app.Div().Class("summary-list__row").Body(
-			app.Dt().Class("summary-list__key").Text(q.Summary),
-			app.Dd().Class("summary-list__value").Body(app.Ul().Class("list").Body(items...)),
-		))
+// forYou shows the sections recommended first, in full.
+func forYou(sections []*guide.Section) app.UI {
+	var body []app.UI
+	for _, s := range sections {
+		body = append(body, &articleSection{Section: s})
 	}
-	return app.Section().Class("answers").Aria("labelledby", "answers-heading").Body(
-		app.H2().ID("answers-heading").Class("heading-m").Text("Your answers"),
-		app.Dl().Class("summary-list").Body(rows...),
+	return app.Section().Class("sections for-you").Aria("labelledby", "for-you-heading").Body(
+		app.H2().ID("for-you-heading").Class("heading-l").Text("Read next: for you"),
+		app.Div().Body(body...),
 	)
 }

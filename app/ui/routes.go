@@ -24,14 +24,11 @@ const (
 	articlesPath = "/articles"
 )
 
-// The query parameters the guide uses besides the answers.
+// The query parameters the guide uses besides the answers; package guide
+// owns them, so that no question id can take their names.
 const (
-	// changeParam marks a question visited from the check page, so that
-	// Continue returns there.
-	changeParam = "change"
-	// nextParam is sent by a question form's Continue button. Only a page
-	// loaded without the app running ever sees it in a URL.
-	nextParam = "next"
+	changeParam = guide.ChangeParam
+	nextParam   = guide.NextParam
 )
 
 // theGuide is the engine every page reads; Register sets it once, before
@@ -159,7 +156,7 @@ func Submitted(u *url.URL) (location string, ok bool) {
 	if !isPage || step.Page != guide.QuestionPage || q.Get(nextParam) == "" {
 		return "", false
 	}
-	a, _ := theGuide.Decode(q)
+	a := theGuide.Decode(q)
 	if !a.Answered(step.Question) {
 		return "", false
 	}

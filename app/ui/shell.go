@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"html"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -50,7 +52,10 @@ func (s *shell) Render() app.UI {
 		),
 		app.Header().Class("site-header").Body(
 			app.Div().Class("site-header__inner").Body(
-				app.Img().Class("site-header__logo").Src("/web/"+c.Logo).Role("presentation").Width(40).Height(40),
+				// The clinic's name follows, so the logo is decoration:
+				// alt="". go-app leaves out attributes with empty values
+				// (Alt("") writes no alt at all), hence the raw tag.
+				app.Raw(`<img class="site-header__logo" src="/web/`+html.EscapeString(c.Logo)+`" alt="" width="40" height="40">`),
 				app.Span().Class("site-header__name").Text(c.Name),
 			),
 		),

@@ -46,6 +46,8 @@ type section struct {
 	bodyLine  int // the line the body starts on
 	html      string
 	plain     string // the body's text, lower-cased, for the text checks
+	summary   string // one line about the section, for lists of sections
+	words     int    // how many words the body has, as a reader sees it
 }
 
 var (
@@ -300,6 +302,8 @@ func (a *article) render(s *section, ps *Problems) {
 	}
 	s.html = strings.TrimSpace(out.String())
 	s.plain = strings.ToLower(plain.String())
+	s.summary = summarize(firstParagraph(root, src))
+	s.words = countWords(root, src)
 }
 
 // inlineStart returns the byte offset where an inline node's text starts.

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 
 	"symptomguide/app/guide"
@@ -19,12 +21,16 @@ type clinicFile struct {
 		Label string `yaml:"label"`
 		Phone string `yaml:"phone"`
 	} `yaml:"booking"`
-	Emergency lineFile `yaml:"emergency"`
-	Urgent    lineFile `yaml:"urgent"`
-	Country   string   `yaml:"country"`
-	Region    string   `yaml:"region"`
-	Lang      string   `yaml:"lang"`
-	Colours   struct {
+	// The clinic facts below default to the country's preset (presets.go).
+	Emergency    emergencyFile    `yaml:"emergency"`
+	Urgent       lineFile         `yaml:"urgent"`
+	Crisis       crisisFile       `yaml:"crisis"`
+	GP           gpFile           `yaml:"gp"`
+	Practitioner practitionerFile `yaml:"practitioner"`
+	Country      string           `yaml:"country"`
+	Region       string           `yaml:"region"`
+	Lang         string           `yaml:"lang"`
+	Colours      struct {
 		Brand      string `yaml:"brand"`
 		OnBrand    string `yaml:"on_brand"`
 		Background string `yaml:"background"`
@@ -35,7 +41,7 @@ type clinicFile struct {
 	HTTPS        bool     `yaml:"https"`
 }
 
-// lineFile is a phone line in clinic.yaml.
+// lineFile is a phone line in clinic.yaml: the urgent line.
 type lineFile struct {
 	Number  string `yaml:"number"`
 	Label   string `yaml:"label"`
@@ -43,50 +49,137 @@ type lineFile struct {
 	URL     string `yaml:"url"`
 }
 
+// emergencyFile is the emergency number in clinic.yaml, with the country's
+// word for a hospital's emergency department.
+type emergencyFile struct {
+	Number     string `yaml:"number"`
+	Label      string `yaml:"label"`
+	Service    string `yaml:"service"`
+	Department string `yaml:"department"` // "A&E", "the emergency room": {emergency.department}
+}
+
+// crisisFile is the mental-health crisis line in clinic.yaml.
+type crisisFile struct {
+	Service string `yaml:"service"` // "Samaritans": {crisis.service}
+	Number  string `yaml:"number"`  // "116 123": {crisis.number}
+	Line    string `yaml:"line"`    // what follows "call": "Samaritans free on 116 123": {crisis.line}
+	URL     string `yaml:"url"`
+}
+
+// gpFile is the country's words for a family doctor in clinic.yaml.
+type gpFile struct {
+	Name      string `yaml:"name"`      // "GP": {gp}
+	Explained string `yaml:"explained"` // "GP (family doctor)": {gp.explained}
+	Place     string `yaml:"place"`     // "GP surgery": {gp.place}
+	Places    string `yaml:"places"`    // "GP surgeries": {gp.places}
+}
+
+// practitionerFile names the registers of acupuncturists in clinic.yaml.
+type practitionerFile struct {
+	Register string `yaml:"register"` // {practitioner.register}
+}
+
 var (
 	hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 	phoneish  = regexp.MustCompile(`^\+?[0-9][0-9 ()-]*[0-9]$`)
 	langTag   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	country   = regexp.MustCompile(`^[A-Z]{2}$`)
 	logoPath  = regexp.MustCompile(`^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(svg|png)$`)
 )
 
-// loadClinic reads and checks clinic.yaml.
-func loadClinic(file string, src []byte, ps *Problems) guide.Clinic {
+// loadClinic reads and checks clinic.yaml, filling the clinic facts it
+// leaves out from its country's preset, and returns the clinic and the
+// values of the placeholders.
+func loadClinic(file string, src []byte, ps *Problems) (guide.Clinic, *clinicFacts) {
 	var f clinicFile
 	doc, ok := decodeYAML(file, 0, src, &f, ps)
 	if !ok {
-		return guide.Clinic{}
+		return guide.Clinic{}, &clinicFacts{}
 	}
 	spam(file, 0, src, ps)
+	facts := applyPreset(file, doc, &f, ps)
+	noPreset := ""
+	if !facts.preset && country.MatchString(f.Country) {
+		noPreset = fmt.Sprintf(" (there is no preset for country %s; presets: %s)", f.Country, presetCountries())
+	}
 	need := func(path, v, what string) {
 		if strings.TrimSpace(v) == "" {
 			ps.Add(file, doc.line(path), path, "is missing: add %s", what)
 		}
 	}
+	needFact := func(path, v, what string) { need(path, v, what+noPreset) }
 	need("name", f.Name, "the clinic's name")
 	need("short_name", f.ShortName, "a short name (up to 12 characters or so) for the installed app")
 	need("description", f.Description, "one sentence about the guide")
 	need("booking.label", f.Booking.Label, `the text of the booking button, such as "Book a consultation"`)
-	need("emergency.label", f.Emergency.Label, `the text of the emergency call button, such as "Call 999"`)
-	need("emergency.service", f.Emergency.Service, `the name of the emergency service`)
-	need("urgent.label", f.Urgent.Label, `the text of the urgent line's button, such as "Call NHS 111"`)
-	need("urgent.service", f.Urgent.Service, `the name of the urgent line`)
+	needFact("emergency.label", f.Emergency.Label, `the text of the emergency call button, such as "Call 999"`)
+	needFact("emergency.service", f.Emergency.Service, `the name of the emergency service`)
+	needFact("urgent.label", f.Urgent.Label, `the text of the urgent line's button, such as "Call NHS 111"`)
+	needFact("urgent.service", f.Urgent.Service, `the name of the urgent line, or whom to contact where there is none`)
 	need("country", f.Country, "the two-letter country code, such as GB or US")
+	if f.Country != "" && !country.MatchString(f.Country) {
+		ps.Add(file, doc.line("country"), "country", "must be a two-letter country code in capitals, such as GB or US (got %q)", f.Country)
+	}
 	if u := f.Booking.URL; !isHTTPS(u) {
 		ps.Add(file, doc.line("booking.url"), "booking.url", "must be a full https:// address (got %q)", u)
 	}
-	for _, p := range []struct{ path, v string }{
-		{"booking.phone", f.Booking.Phone},
-		{"emergency.number", f.Emergency.Number},
-		{"urgent.number", f.Urgent.Number},
+	for _, p := range []struct {
+		path, v  string
+		optional bool
+	}{
+		{"booking.phone", f.Booking.Phone, false},
+		{"emergency.number", f.Emergency.Number, false},
+		// A country with no national urgent line has no number: urgent.service
+		// says whom to contact instead.
+		{"urgent.number", f.Urgent.Number, true},
+		{"crisis.number", f.Crisis.Number, true},
 	} {
-		if !phoneish.MatchString(p.v) {
+		if p.path == "emergency.number" && p.v == "" {
+			needFact(p.path, p.v, "the emergency number, such as 999")
+			continue
+		}
+		if !phoneish.MatchString(p.v) && !(p.optional && p.v == "") {
 			ps.Add(file, doc.line(p.path), p.path, "must be a phone number of digits, spaces and an optional leading + (got %q)", p.v)
 		}
 	}
-	if u := f.Urgent.URL; u != "" && !isHTTPS(u) {
-		ps.Add(file, doc.line("urgent.url"), "urgent.url", "must be a full https:// address or left out (got %q)", u)
+	for _, p := range []struct{ path, v string }{
+		{"urgent.url", f.Urgent.URL},
+		{"crisis.url", f.Crisis.URL},
+	} {
+		if p.v != "" && !isHTTPS(p.v) {
+			ps.Add(file, doc.line(p.path), p.path, "must be a full https:// address or left out (got %q)", p.v)
+		}
 	}
+	facts.values = map[string]string{
+		"clinic.name":           f.Name,
+		"booking.phone":         f.Booking.Phone,
+		"booking.url":           f.Booking.URL,
+		"emergency.number":      f.Emergency.Number,
+		"emergency.label":       f.Emergency.Label,
+		"emergency.service":     f.Emergency.Service,
+		"emergency.department":  f.Emergency.Department,
+		"urgent.service":        f.Urgent.Service,
+		"urgent.label":          f.Urgent.Label,
+		"urgent.number":         f.Urgent.Number,
+		"urgent.url":            f.Urgent.URL,
+		"crisis.line":           f.Crisis.Line,
+		"crisis.service":        f.Crisis.Service,
+		"crisis.number":         f.Crisis.Number,
+		"crisis.url":            f.Crisis.URL,
+		"gp":                    f.GP.Name,
+		"gp.explained":          f.GP.Explained,
+		"gp.place":              f.GP.Place,
+		"gp.places":             f.GP.Places,
+		"practitioner.register": f.Practitioner.Register,
+	}
+	for _, p := range placeholders {
+		if v := facts.values[p.name]; strings.ContainsAny(v, "\r\n") {
+			ps.Add(file, doc.line(p.path), p.path, "must be one line: it is put into sentences")
+			facts.values[p.name] = strings.Join(strings.Fields(v), " ")
+		}
+	}
+	facts.known = true
+	facts.numbers = refusedNumbers(&f)
 	if !langTag.MatchString(f.Lang) {
 		ps.Add(file, doc.line("lang"), "lang", "must be a language tag such as en-GB (got %q)", f.Lang)
 	}
@@ -106,7 +199,7 @@ func loadClinic(file string, src []byte, ps *Problems) guide.Clinic {
 		ShortName:    f.ShortName,
 		Description:  f.Description,
 		Booking:      guide.Booking{URL: f.Booking.URL, Label: f.Booking.Label, Phone: f.Booking.Phone},
-		Emergency:    guide.Line(f.Emergency),
+		Emergency:    guide.Line{Number: f.Emergency.Number, Label: f.Emergency.Label, Service: f.Emergency.Service},
 		Urgent:       guide.Line(f.Urgent),
 		Country:      f.Country,
 		Region:       f.Region,
@@ -115,7 +208,81 @@ func loadClinic(file string, src []byte, ps *Problems) guide.Clinic {
 		Logo:         f.Logo,
 		EmbedOrigins: f.EmbedOrigins,
 		HTTPS:        f.HTTPS,
+	}, facts
+}
+
+// applyPreset fills the clinic facts f leaves empty from the preset of its
+// country, if there is one, and says which facts f sets itself. A clinic
+// that changes a number must also set the preset's other facts that name
+// that number (a label "Call 999" beside the number 112 would send visitors
+// to the wrong one).
+func applyPreset(file string, doc *yamlDoc, f *clinicFile, ps *Problems) *clinicFacts {
+	facts := &clinicFacts{country: f.Country}
+	// "gb" is refused by loadClinic, but still gets the GB preset, so that
+	// the one mistake is reported once.
+	p, ok := presets[strings.ToUpper(f.Country)]
+	if !ok {
+		return facts
 	}
+	facts.preset = true
+	dst := reflect.ValueOf(f).Elem()
+	src := reflect.ValueOf(p)
+	for i := range src.NumField() {
+		group := src.Type().Field(i)
+		from, to := src.Field(i), dst.FieldByName(group.Name)
+		prefix := yamlName(dst.Type(), group.Name)
+		number := ""
+		if n := from.FieldByName("Number"); n.IsValid() {
+			number = n.String()
+		}
+		mineNumber := ""
+		if n := to.FieldByName("Number"); n.IsValid() {
+			mineNumber = n.String()
+		}
+		changed := number != "" && mineNumber != "" && mineNumber != number
+		var stale []string
+		for j := range from.NumField() {
+			name := from.Type().Field(j).Name
+			path := prefix + "." + yamlName(to.Type(), name)
+			v, mine := from.Field(j).String(), to.FieldByName(name)
+			switch {
+			case mine.String() != "" && mine.String() != v:
+				facts.set = append(facts.set, path)
+			case mine.String() != "":
+			default:
+				if changed && name != "Number" && strings.Contains(v, number) {
+					stale = append(stale, fmt.Sprintf("%s %q", path, v))
+				}
+				mine.SetString(v)
+			}
+		}
+		if len(stale) > 0 {
+			fits := "no longer fits: set it"
+			if len(stale) > 1 {
+				fits = "no longer fit: set them"
+			}
+			ps.Add(file, doc.line(prefix+".number"), prefix+".number", "%q replaces the %s preset's %s, so the preset's %s %s in clinic.yaml too",
+				mineNumber, strings.ToUpper(f.Country), number, strings.Join(stale, ", "), fits)
+		}
+	}
+	return facts
+}
+
+// yamlName returns the yaml key of the field name of struct type t.
+func yamlName(t reflect.Type, name string) string {
+	field, _ := t.FieldByName(name)
+	key, _, _ := strings.Cut(field.Tag.Get("yaml"), ",")
+	return key
+}
+
+// presetCountries lists the countries with a preset.
+func presetCountries() string {
+	codes := make([]string, 0, len(presets))
+	for c := range presets {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return strings.Join(codes, ", ")
 }
 
 // checkColours checks the format of each colour and that text keeps a WCAG

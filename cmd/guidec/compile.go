@@ -23,6 +23,9 @@ type Summary struct {
 	// Signs counts the answers that raise the outcome to each level.
 	Signs   map[guide.Level]int
 	Reading readingRange // the spread of the sections' reading grades
+	// Preset says which country preset filled the clinic facts; it is
+	// printed on a line of its own, not by String.
+	Preset string
 }
 
 // String writes the summary as one line.
@@ -64,8 +67,9 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	c := &guide.Content{}
 	var formula readingFormula
 	grade := false
+	facts := &clinicFacts{}
 	if file, src := read("clinic.yaml"); src != nil {
-		c.Clinic = loadClinic(file, src, &ps)
+		c.Clinic, facts = loadClinic(file, src, &ps)
 		formula, grade = readingFormulaFor(file, src, c.Clinic.Lang, &ps)
 	}
 	var scores []float64
@@ -73,7 +77,9 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	var lines questionLines
 	var g *guide.Guide
 	if qsrc != nil {
+		checkQuoted(qfile, 0, qsrc, &ps)
 		c.Questions, lines = loadQuestions(qfile, qsrc, &ps)
+		facts.resolveQuestions(qfile, c.Questions, lines.doc, &ps)
 	}
 	// Without questions (the file is missing or does not decode) the
 	// engine's checks would only repeat that problem.
@@ -102,14 +108,14 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 			ps.Add(name, 0, "", "cannot read the file: %v", errors.Unwrap(err))
 			continue
 		}
-		a := parseArticle(name, src, today, &ps)
+		a := parseArticle(name, facts.resolveArticle(name, src, &ps), today, &ps)
 		if a == nil {
 			continue
 		}
 		c.Articles = append(c.Articles, guide.Article{
 			Slug:         strings.TrimSuffix(filepath.Base(name), ".md"),
-			Title:        a.front.Title,
-			Description:  a.front.Description,
+			Title:        facts.resolve(name, a.doc.line("title"), "title", a.front.Title, false, &ps),
+			Description:  facts.resolve(name, a.doc.line("description"), "description", a.front.Description, false, &ps),
 			LastReviewed: a.front.LastReviewed,
 			NextReview:   a.front.NextReview,
 		})
@@ -130,7 +136,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 					scores = append(scores, score)
 				}
 			}
-			sec := guide.Section{ID: s.id, Article: len(c.Articles) - 1, Title: s.title, HTML: s.html}
+			sec := guide.Section{ID: s.id, Article: len(c.Articles) - 1, Title: s.title, Summary: s.summary, HTML: s.html, Words: s.words}
 			for _, sid := range s.sourceIDs {
 				if src, ok := byID[sid]; ok {
 					sec.Sources = append(sec.Sources, src)
@@ -150,6 +156,9 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	}
 
 	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources)}
+	if facts.known {
+		sum.Preset = facts.describe()
+	}
 	sum.Reading = newReadingRange(formula.measure, scores)
 	for _, q := range c.Questions {
 		sum.Options += len(q.Options)

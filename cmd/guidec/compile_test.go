@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"image/png"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +56,7 @@ func TestCompile_Golden(t *testing.T) {
 	if len(ps) > 0 {
 		t.Fatalf("Compile(testdata/valid): got problems\n%s\nwant none", ps.Error())
 	}
-	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.0 to 7.0 (median 4.7)"
+	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)"
 	if got := sum.String(); got != wantSum {
 		t.Errorf("Compile(testdata/valid) summary: got %q, want %q", got, wantSum)
 	}
@@ -345,7 +347,8 @@ func TestRun_Writes(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("run: got exit code %d, want 0\n%s", code, stderr.String())
 	}
-	wantOut := "guidec: testdata/valid: 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.0 to 7.0 (median 4.7)\n"
+	wantOut := "guidec: country GB preset (emergency 999, urgent \"NHS 111\", crisis \"Samaritans\" on 116 123, family doctor \"GP\", emergency department \"A&E\")\n" +
+		"guidec: testdata/valid: 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)\n"
 	if got := filepath.ToSlash(stdout.String()); got != wantOut {
 		t.Errorf("run: got stdout %q, want %q", got, wantOut)
 	}
@@ -438,4 +441,58 @@ func FuzzParseArticle(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCompile_Countries compiles the valid fixture for each country preset
+// and checks that the text carries that country's facts and no placeholder
+// is left. For the US, nothing British may remain: no 999, no NHS, no GP.
+func TestCompile_Countries(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "valid", "clinic.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	leftover := regexp.MustCompile(`\{[a-z]+(\.[a-z]+)*\}`)
+	for code, p := range presets {
+		t.Run(code, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "content")
+			copyDir(t, filepath.Join("testdata", "valid"), dir)
+			clinic := regexp.MustCompile(`(?m)^country: GB$`).ReplaceAll(src, []byte("country: "+code))
+			if err := os.WriteFile(filepath.Join(dir, "clinic.yaml"), clinic, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, sum, ps := Compile(dir, mustToday(t))
+			if len(ps) > 0 {
+				t.Fatalf("Compile with country %s: got problems\n%s\nwant none", code, ps.Error())
+			}
+			if want := "country " + code + " preset ("; !strings.HasPrefix(sum.Preset, want) {
+				t.Errorf("Compile with country %s: preset line %q, want it to start %q", code, sum.Preset, want)
+			}
+			b, err := generateGo(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gen := string(b)
+			for _, want := range []string{
+				fmt.Sprintf("Number:  %q", p.Emergency.Number),
+				"Call " + p.Emergency.Number + " if both",
+				p.GP.Name + " if it is not easing",
+				html.EscapeString(p.Crisis.Line),
+			} {
+				if !strings.Contains(gen, want) {
+					t.Errorf("Compile with country %s: generated Go lacks %q", code, want)
+				}
+			}
+			if m := leftover.FindString(gen); m != "" {
+				t.Errorf("Compile with country %s: generated Go still holds the placeholder %s", code, m)
+			}
+			if code != "US" {
+				return
+			}
+			for _, re := range []string{`999`, `NHS`, `\bGPs?\b`, `A&amp;E|A&E`, `Samaritans`} {
+				if m := regexp.MustCompile(re).FindString(gen); m != "" {
+					t.Errorf("Compile with country US: generated Go holds %q, want nothing British", m)
+				}
+			}
+		})
+	}
 }

@@ -76,6 +76,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	if sum.Preset != "" {
+		fmt.Fprintf(stdout, "guidec: %s\n", sum.Preset)
+	}
 	fmt.Fprintf(stdout, "guidec: %s: %s\n", *dir, sum)
 	return 0
 }

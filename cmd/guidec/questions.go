@@ -28,10 +28,6 @@ type questionsFile struct {
 
 var id = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// reservedParams are query parameters the guide uses for navigation, so no
-// question may take their name.
-var reservedParams = map[string]bool{"next": true, "change": true, "wasm": true}
-
 // questionLines finds the line of a question or option by id.
 type questionLines struct {
 	doc *yamlDoc
@@ -66,8 +62,6 @@ func loadQuestions(file string, src []byte, ps *Problems) ([]guide.Question, que
 		}
 		if line, path := at("id"); !id.MatchString(fq.ID) {
 			ps.Add(file, line, path, "%q is not a valid id: use lower-case letters, digits and dashes", fq.ID)
-		} else if reservedParams[fq.ID] {
-			ps.Add(file, line, path, "%q is used by the guide's links: choose another id", fq.ID)
 		} else if _, dup := lines.q[fq.ID]; dup {
 			ps.Add(file, line, path, "the id %q is used by another question: ids must be unique", fq.ID)
 		}

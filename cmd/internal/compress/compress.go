@@ -19,7 +19,7 @@ const minSize = 1024
 // compressible lists the extensions worth compressing.
 var compressible = map[string]bool{
 	".wasm": true, ".js": true, ".css": true, ".html": true, ".svg": true,
-	".json": true, ".webmanifest": true, ".txt": true,
+	".json": true, ".webmanifest": true, ".txt": true, ".xml": true,
 }
 
 // Dir writes name.br and name.gz beside every compressible file of dir of

@@ -102,6 +102,9 @@ func envOr(key, def string) string {
 type visitor struct {
 	t   *testing.T
 	ctx context.Context
+	// base is the URL of the host the visitor uses; "" is the suite's
+	// Go server.
+	base string
 
 	mu       sync.Mutex
 	requests []string
@@ -112,11 +115,18 @@ type visitor struct {
 // every network request and console message.
 func newVisitor(t *testing.T) *visitor {
 	t.Helper()
+	return newVisitorAt(t, "")
+}
+
+// newVisitorAt is newVisitor on the host at base, such as another server
+// of the static export; "" is the suite's Go server.
+func newVisitorAt(t *testing.T, base string) *visitor {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(suite.browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelTimeout)
-	v := &visitor{t: t, ctx: ctx}
+	v := &visitor{t: t, ctx: ctx, base: base}
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
@@ -184,8 +194,16 @@ func (v *visitor) poll(what, expr string) {
 // open loads a path of the guide and waits until the app runs.
 func (v *visitor) open(path string) {
 	v.t.Helper()
-	v.do(chromedp.Navigate(suite.base + path))
+	v.do(chromedp.Navigate(v.origin() + path))
 	v.waitApp()
+}
+
+// origin returns the URL of the host the visitor uses.
+func (v *visitor) origin() string {
+	if v.base != "" {
+		return v.base
+	}
+	return suite.base
 }
 
 // waitApp waits until the wasm app has started: go-app removes its loader.
@@ -320,7 +338,7 @@ func (v *visitor) viewport(w, h int64) {
 // guide's origin, no cookies are set, and the console shows no errors.
 func (v *visitor) checkPrivacy() {
 	v.t.Helper()
-	base, _ := url.Parse(suite.base)
+	base, _ := url.Parse(v.origin())
 	v.mu.Lock()
 	requests := append([]string(nil), v.requests...)
 	console := append([]chromedp.ConsoleMessage(nil), v.console...)

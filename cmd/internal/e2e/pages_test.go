@@ -14,10 +14,18 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var readme = flag.Bool("readme", false, "also write the phone screenshot of a routine result to "+readmeShot+" for the README")
+var readme = flag.Bool("readme", false, "also write the phone screenshots of a routine and an emergency result to "+docsShots+" for the README")
 
-// readmeShot is where -readme writes the README's picture of the guide.
-const readmeShot = "../../../web/readme/result.png"
+// docsShots is where -readme writes the README's pictures of the guide:
+// under docs/, not web/, so they are never served to visitors.
+const docsShots = "../../../docs/screenshots"
+
+// readmeShots names the screenshots -readme copies to docsShots, and the
+// file each becomes there.
+var readmeShots = map[string]string{
+	"phone-result-routine":   "result-routine.png",
+	"phone-result-emergency": "result-emergency.png",
+}
 
 // axePath is axe-core as `npm ci` installs it from package-lock.json.
 const axePath = "../../../node_modules/axe-core/axe.min.js"
@@ -31,6 +39,10 @@ type pageCase struct {
 	// setup runs after the page has loaded, to bring it into the state
 	// under test.
 	setup func(v *visitor)
+	// served, for a case with setup, is an address whose page the server
+	// prerenders in that state, as before the app runs; empty when only the
+	// browser reaches it (lists opened in place).
+	served string
 }
 
 // answersUpTo returns the query string of a routine walk's answers to the
@@ -61,7 +73,8 @@ func answersUpTo(q string, extra ...string) string {
 
 // pageCases returns every kind of page the guide has: the start page, each
 // question, a question showing its error, the check page, the result at
-// each of the four levels, the article index and an article.
+// each level (two of them also with their lists opened), the article index
+// and an article.
 func pageCases(t *testing.T) []pageCase {
 	cases := []pageCase{{name: "start", path: "/", heading: headingStart}}
 	for _, q := range suite.guide.Questions() {
@@ -81,6 +94,8 @@ func pageCases(t *testing.T) []pageCase {
 				v.poll("the error summary", `!!document.getElementById("error-summary")`)
 				v.settle()
 			},
+			// A form sent before the app runs, with nothing chosen.
+			served: "/q/duration?" + answersUpTo("duration", "next", "1"),
 		},
 		pageCase{name: "check", path: "/check?" + answersUpTo(""), heading: headingCheck},
 		pageCase{name: "result-routine", path: "/result?" + answersUpTo(""), heading: headingRoutine},
@@ -89,11 +104,20 @@ func pageCases(t *testing.T) []pageCase {
 		pageCase{name: "result-underage", path: "/result?age=under-16", heading: headingUnderage},
 		pageCase{name: "result-urgent", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent},
 		pageCase{name: "result-emergency", path: "/result?" + answersUpTo("urgent", "emergency", "saddle-numbness"), heading: headingEmergency},
+		// The result pages again with every list opened in place.
+		pageCase{name: "result-routine-open", path: "/result?" + answersUpTo(""), heading: headingRoutine, setup: openAll},
+		pageCase{name: "result-urgent-open", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent, setup: openAll},
 		pageCase{name: "articles", path: "/articles", heading: headingArticles},
 	)
 	art := suite.guide.Content().Articles[0]
 	cases = append(cases, pageCase{name: "article", path: "/articles/" + art.Slug, heading: art.Title})
 	return cases
+}
+
+// openAll opens every <details> on the page, as a visitor who opened each
+// item of a result's lists would.
+func openAll(v *visitor) {
+	v.do(chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("main details").forEach(d => d.open = true)`))
 }
 
 // show opens the page case and brings it into its state.
@@ -213,8 +237,8 @@ func TestNarrowScreen(t *testing.T) {
 
 // TestScreenshots writes a picture of every kind of page on a phone and on
 // a desktop to the screenshots folder, such as phone-result-routine.png.
-// With -readme it also writes the phone picture of a routine result for
-// the README.
+// With -readme it also writes the phone pictures of a routine and an
+// emergency result for the README to docs/screenshots.
 func TestScreenshots(t *testing.T) {
 	sizes := []struct {
 		name  string
@@ -236,8 +260,8 @@ func TestScreenshots(t *testing.T) {
 				name := size.name + "-" + pc.name
 				v.show(pc)
 				v.screenshot(name)
-				if *readme && name == "phone-result-routine" {
-					copyFile(t, filepath.Join(*shotsDir, name+".png"), readmeShot)
+				if to, ok := readmeShots[name]; ok && *readme {
+					copyFile(t, filepath.Join(*shotsDir, name+".png"), filepath.Join(docsShots, to))
 				}
 			}
 		})

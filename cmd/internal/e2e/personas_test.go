@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"symptomguide/app/guide"
 )
 
 // The headings of the outcome card, one for each level.
@@ -65,8 +67,9 @@ type persona struct {
 	name    string
 	answers []answer
 	want    outcome
-	// reasons lists "question/option" answers whose reason the outcome card
-	// must say back; notes lists caution options whose note it must show.
+	// reasons lists "question/option" answers whose reason "Why this
+	// result" must say back; notes lists caution options whose note the
+	// outcome card must show.
 	reasons []string
 	notes   []string
 	// show and hide list section ids (without "section-") that must and must
@@ -413,7 +416,8 @@ func (w *walk) labels(q string, options []string) []string {
 	return out
 }
 
-// checkResult checks the outcome card, the booking links and the sections.
+// checkResult checks the outcome card, why, the booking links and the
+// sections.
 func (w *walk) checkResult() {
 	t := w.t
 	want := w.p.want
@@ -435,10 +439,12 @@ func (w *walk) checkResult() {
 			t.Errorf("booking links on an emergency result: got %d, want 0", n)
 		}
 	}
+	// The reasons are said once, in "Why this result" right under the card.
+	why := w.textOf("section.why")
 	for _, r := range w.p.reasons {
 		q, o, _ := strings.Cut(r, "/")
-		if reason := option(t, q, o).Reason; !strings.Contains(card, reason) {
-			t.Errorf("the outcome card does not say the reason for %s %q; got card text:\n%s", r, reason, card)
+		if reason := option(t, q, o).Reason; !strings.Contains(why, reason) {
+			t.Errorf("Why this result does not say the reason for %s %q; got its text:\n%s", r, reason, why)
 		}
 	}
 	for _, n := range w.p.notes {
@@ -446,17 +452,35 @@ func (w *walk) checkResult() {
 			t.Errorf("the outcome card does not show the caution note for %q (%q); got card text:\n%s", n, note, card)
 		}
 	}
-	shown := eval[[]string](w.visitor, `[...document.querySelectorAll("article.section")].filter(a => a.offsetParent !== null).map(a => a.id)`)
+	// A section is shown when it is on the page: in full, in the list of
+	// "More from the clinic" or in "Information for later".
+	shown := w.sectionsOnPage()
 	for _, id := range w.p.show {
-		if !slices.Contains(shown, "section-"+id) {
-			t.Errorf("section-%s is not shown; got sections %q", id, shown)
+		if !slices.Contains(shown, id) {
+			t.Errorf("section %s is not on the page; got sections %q", id, shown)
 		}
 	}
 	for _, id := range w.p.hide {
-		if w.exists("#section-" + id) {
-			t.Errorf("section-%s is on the page, want it absent; got sections %q", id, shown)
+		if slices.Contains(shown, id) {
+			t.Errorf("section %s is on the page, want it absent; got sections %q", id, shown)
 		}
 	}
+	full := w.fullSections()
+	if len(full) > guide.MaxForYou {
+		t.Errorf("got %d sections open in full (%q), want at most %d", len(full), full, guide.MaxForYou)
+	}
+	if (want.secondary || want.emergency || want.short) && len(full) > 0 {
+		t.Errorf("got sections open in full (%q) on a result that sends the visitor to a doctor first, want none", full)
+	}
+}
+
+// sectionsOnPage returns the ids of the sections on the result page, in
+// full or in a list, each once.
+func (w *walk) sectionsOnPage() []string {
+	return eval[[]string](w.visitor, `[...new Set([
+		...[...document.querySelectorAll("main article.section")].map(a => a.id.replace(/^section-/, "")),
+		...[...document.querySelectorAll("main [data-section]")].map(e => e.dataset.section),
+	])]`)
 }
 
 // checkRequests checks that no request since the app last started carries

@@ -103,7 +103,12 @@ func TestPWA_Installable(t *testing.T) {
 // TestPWA_OfflineDeepLink loads the guide once, goes offline, opens a deep
 // link with answers in a new tab and walks on to the result.
 func TestPWA_OfflineDeepLink(t *testing.T) {
-	v := newVisitor(t)
+	offlineWalk(t, newVisitor(t))
+}
+
+// offlineWalk is TestPWA_OfflineDeepLink for the visitor v, on whichever
+// host v uses.
+func offlineWalk(t *testing.T, v *visitor) {
 	v.open("/")
 	v.waitServiceWorker()
 	v.goOffline()
@@ -346,7 +351,7 @@ func (v *visitor) offlineTab() *visitor {
 	t.Helper()
 	tab, cancel := chromedp.NewContext(v.ctx)
 	t.Cleanup(cancel)
-	w := &visitor{t: t, ctx: tab}
+	w := &visitor{t: t, ctx: tab, base: v.base}
 	if err := chromedp.Do(tab); err != nil {
 		t.Fatal(err)
 	}

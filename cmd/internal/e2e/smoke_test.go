@@ -5,7 +5,12 @@ package e2e
 import "testing"
 
 func TestSmoke(t *testing.T) {
-	v := newVisitor(t)
+	smokeWalk(t, newVisitor(t), "smoke-result")
+}
+
+// smokeWalk walks the visitor v from the start page to a routine result,
+// on whichever host v uses, and screenshots the result as shot.
+func smokeWalk(t *testing.T, v *visitor, shot string) {
 	v.open("/")
 	v.waitHeading(headingStart)
 	v.press("Start now")
@@ -15,7 +20,7 @@ func TestSmoke(t *testing.T) {
 	})
 	v.press("See your results")
 	v.waitHeading(headingRoutine)
-	v.screenshot("smoke-result")
+	v.screenshot(shot)
 	t.Log(v.text())
 	v.checkPrivacy()
 }

@@ -2,26 +2,28 @@ package server
 
 import (
 	"net/http"
+
+	"symptomguide/cmd/internal/policy"
 )
 
-// headers sets the security and privacy headers on every response, from
-// this one place.
+// headers sets the security and privacy headers of the header policy on
+// every response. The policy (package policy) is the one every host's
+// configuration is written from.
 func (s *Server) headers(next http.Handler) http.Handler {
-	csp := s.site.CSP()
-	https := s.cfg.Guide.Content().Clinic.HTTPS
+	security := s.policy.Security()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", csp)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		// Only the guide's own pages use its files; /embed.js says
-		// cross-origin for the clinics' pages that load it.
-		h.Set("Cross-Origin-Resource-Policy", "same-origin")
-		if https {
-			h.Set("Strict-Transport-Security", "max-age=31536000")
+		for _, x := range security {
+			h.Set(x.Name, x.Value)
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// setKind sets the caching rule and resource policy of a response of kind
+// k; query says whether the request has a query string.
+func setKind(w http.ResponseWriter, k policy.Kind, query bool) {
+	h := w.Header()
+	h.Set("Cache-Control", policy.CacheControl(k, query))
+	h.Set("Cross-Origin-Resource-Policy", policy.CORP(k))
 }

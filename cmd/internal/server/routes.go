@@ -9,6 +9,7 @@ import (
 
 	"symptomguide/app/ui"
 	"symptomguide/cmd/internal/compress"
+	"symptomguide/cmd/internal/policy"
 	"symptomguide/cmd/internal/site"
 )
 
@@ -35,8 +36,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /web/", static)
 	// The embed snippet's script keeps one address for every build, and
 	// clinics' pages on other origins load it.
-	mux.HandleFunc("GET /embed.js", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cross-Origin-Resource-Policy", "cross-origin")
+	mux.HandleFunc("GET "+policy.EmbedPath, func(w http.ResponseWriter, r *http.Request) {
+		setKind(w, policy.Embed, false)
 		s.serveAsset(w, r, s.assets["embed.js"])
 	})
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
@@ -108,11 +109,13 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 // response.
 func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if next, ok := ui.Submitted(r.URL); ok {
-		w.Header().Set("Cache-Control", "no-store")
+		setKind(w, policy.Error, false)
 		http.Redirect(w, r, next, http.StatusSeeOther)
 		return
 	}
-	if r.URL.RawQuery == "" {
+	query := r.URL.RawQuery != ""
+	setKind(w, s.policy.PageKind(r.URL.Path), query)
+	if !query {
 		s.serveAsset(w, r, s.cached(r.URL.Path))
 		return
 	}
@@ -120,8 +123,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	// stored: not here, not by the browser, not by any cache between.
 	body := s.render(r)
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Type", policy.ContentType(".html"))
 	h.Set("Vary", "Accept-Encoding")
 	if accepts(r, "gzip") {
 		body = compress.GzipFast(body)
@@ -144,7 +146,11 @@ func (s *Server) cached(path string) *asset {
 	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	body, ctype := rec.Body.Bytes(), rec.Header().Get("Content-Type")
 	if strings.HasPrefix(ctype, "text/html") {
-		body, ctype = site.Finish(body), "text/html; charset=utf-8"
+		body, ctype = site.Finish(body), policy.ContentType(".html")
+	} else {
+		// go-app's scripts, manifest and styles, typed as every host
+		// types the files of the static export.
+		ctype = policy.ContentType(path)
 	}
 	a, _ := s.pages.LoadOrStore(path, memoryAsset(body, ctype, time.Time{}))
 	return a.(*asset)
@@ -179,12 +185,11 @@ func notFound(w http.ResponseWriter) { errorPage(w, http.StatusNotFound) }
 // never echoed.
 func errorPage(w http.ResponseWriter, status int) {
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Type", policy.ContentType(".html"))
+	setKind(w, policy.Error, false)
 	h.Del("ETag")
+	h.Del("Vary")
+	h.Del("Content-Encoding")
 	w.WriteHeader(status)
-	text := http.StatusText(status)
-	w.Write([]byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
-		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
-		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`))
+	w.Write(site.ErrorPage(status))
 }

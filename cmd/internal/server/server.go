@@ -18,6 +18,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/policy"
 	"symptomguide/cmd/internal/site"
 )
 
@@ -45,6 +46,7 @@ type Config struct {
 type Server struct {
 	cfg    Config
 	site   *site.Site
+	policy policy.Policy
 	assets map[string]*asset
 	// root holds the files served at the root besides the pages:
 	// robots.txt and, with a site URL, sitemap.xml (path → *asset).
@@ -90,11 +92,11 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
 	}
 	ui.Register(cfg.Guide)
-	root := map[string]*asset{"/robots.txt": memoryAsset(st.Robots(), "text/plain; charset=utf-8", time.Time{})}
+	root := map[string]*asset{"/robots.txt": memoryAsset(st.Robots(), policy.ContentType("robots.txt"), time.Time{})}
 	if sitemap := st.Sitemap(); sitemap != nil {
-		root["/sitemap.xml"] = memoryAsset(sitemap, "application/xml; charset=utf-8", time.Time{})
+		root["/sitemap.xml"] = memoryAsset(sitemap, policy.ContentType("sitemap.xml"), time.Time{})
 	}
-	s := &Server{cfg: cfg, site: st, assets: assets, root: root, app: st.Handler()}
+	s := &Server{cfg: cfg, site: st, policy: st.Policy(), assets: assets, root: root, app: st.Handler()}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

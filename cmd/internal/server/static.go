@@ -6,16 +6,16 @@ import (
 	"encoding/hex"
 	"io"
 	"io/fs"
-	"mime"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"symptomguide/cmd/internal/compress"
+	"symptomguide/cmd/internal/policy"
 )
 
 // decodedLengthHeader carries a compressed file's decoded length.
@@ -73,7 +73,7 @@ func etagOf(b []byte, encoding string) string {
 func loadAssets(dir string) (map[string]*asset, error) {
 	assets := map[string]*asset{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+		if err != nil || d.IsDir() || isCopy(p) {
 			return err
 		}
 		info, err := d.Info()
@@ -81,14 +81,15 @@ func loadAssets(dir string) (map[string]*asset, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		a := &asset{ctype: contentType(p), modtime: info.ModTime(), size: int(info.Size())}
-		for _, enc := range []struct{ ext, name string }{{".br", "br"}, {".gz", "gzip"}, {"", ""}} {
-			file := p + enc.ext
+		a := &asset{ctype: policy.ContentType(p), modtime: info.ModTime(), size: int(info.Size())}
+		// The copies in the policy's order of preference, then the file.
+		for _, enc := range append(slices.Clone(policy.Encodings), policy.Encoding{}) {
+			file := p + enc.Suffix
 			fi, err := os.Stat(file)
 			if err != nil || fi.ModTime().Before(info.ModTime()) {
 				continue
 			}
-			v, err := fileVariant(file, enc.name, fi.Size())
+			v, err := fileVariant(file, enc.Name, fi.Size())
 			if err != nil {
 				return err
 			}
@@ -98,6 +99,16 @@ func loadAssets(dir string) (map[string]*asset, error) {
 		return nil
 	})
 	return assets, err
+}
+
+// isCopy reports whether name is a compressed copy of another file.
+func isCopy(name string) bool {
+	for _, enc := range policy.Encodings {
+		if strings.HasSuffix(name, enc.Suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // fileVariant reads a file's ETag, keeping its content in memory unless it
@@ -128,22 +139,6 @@ func memoryAsset(body []byte, ctype string, modtime time.Time) *asset {
 	}
 	a.variants = append(a.variants, variant{data: body, size: int64(len(body)), etag: etagOf(body, "")})
 	return a
-}
-
-// contentType returns the MIME type for a file name.
-func contentType(name string) string {
-	switch path.Ext(name) {
-	case ".wasm":
-		return "application/wasm"
-	case ".webmanifest":
-		return "application/manifest+json"
-	case ".js":
-		return "text/javascript; charset=utf-8"
-	}
-	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
-		return t
-	}
-	return "application/octet-stream"
 }
 
 // static serves the web folder under /web/: brotli, then gzip, by
@@ -179,11 +174,9 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	}
 	h.Set("Content-Type", a.ctype)
 	h.Set("ETag", v.etag)
-	// Files keep their names from build to build, so browsers check the
-	// ETag each time; the service worker's versioned cache keeps them for
-	// repeat and offline visits.
+	// A file unless the handler said otherwise (see policy.CacheControl).
 	if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "no-cache")
+		setKind(w, policy.File, false)
 	}
 	if v.encoding != "" {
 		h.Set("Content-Encoding", v.encoding)

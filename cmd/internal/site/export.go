@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 
@@ -14,20 +15,40 @@ import (
 	"symptomguide/cmd/internal/compress"
 )
 
+// ErrorFile is the page a static host answers an unknown address with,
+// with status 404: Netlify, Cloudflare Pages and GitHub Pages find it by
+// this name, and the generated nginx, Caddy and Apache configurations name
+// it. Without it, Cloudflare Pages would answer every unknown address with
+// the start page and status 200.
+const ErrorFile = "404.html"
+
 // Export writes the static site for the built web folder into out, with
 // robots.txt and, when siteURL (see ParseURL) is not empty, sitemap.xml.
 func Export(web, out, siteURL string) error {
+	_, err := ExportSite(web, out, siteURL)
+	return err
+}
+
+// ExportSite is Export, returning the site it exported, whose Policy the
+// hosts' configurations are written from.
+func ExportSite(web, out, siteURL string) (*Site, error) {
 	g, err := guide.New(guidedata.Content)
 	if err != nil {
-		return fmt.Errorf("the compiled content is broken: %w (run make build)", err)
+		return nil, fmt.Errorf("the compiled content is broken: %w (run make build)", err)
 	}
 	s, err := Load(g, web, StaticHost)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if s.URL, err = ParseURL(siteURL); err != nil {
-		return err
+		return nil, err
 	}
+	return s, s.export(web, out)
+}
+
+// export writes the site into out.
+func (s *Site) export(web, out string) error {
+	g := s.Guide
 	ui.Register(g)
 	if err := os.RemoveAll(out); err != nil {
 		return err
@@ -52,6 +73,9 @@ func Export(web, out, siteURL string) error {
 		if err := os.WriteFile(filepath.Join(out, "sitemap.xml"), sitemap, 0o644); err != nil {
 			return err
 		}
+	}
+	if err := os.WriteFile(filepath.Join(out, ErrorFile), ErrorPage(http.StatusNotFound), 0o644); err != nil {
+		return err
 	}
 	if err := compress.Dir(out); err != nil {
 		return err

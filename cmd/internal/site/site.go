@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/ui"
+	"symptomguide/cmd/internal/policy"
 )
 
 // workerTemplate is the guide's service worker; go-app fills in the version
@@ -143,8 +145,15 @@ func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 // the guide's own stylesheet by its hash, and framing only by the clinic's
 // allowed origins.
 func (s *Site) CSP() string {
-	sum := sha256.Sum256([]byte(s.CSS))
 	ancestors := append([]string{"'self'"}, s.EmbedOrigins...)
+	return s.metaCSP() + "; frame-ancestors " + strings.Join(ancestors, " ")
+}
+
+// metaCSP is CSP without frame-ancestors, for the <meta> tag of the static
+// export's pages: browsers ignore frame-ancestors there, and say so as a
+// console error on every page. The hosts' header carries the whole policy.
+func (s *Site) metaCSP() string {
+	sum := sha256.Sum256([]byte(s.CSS))
 	return strings.Join([]string{
 		"default-src 'self'",
 		"script-src 'self' 'wasm-unsafe-eval'",
@@ -156,8 +165,25 @@ func (s *Site) CSP() string {
 		"form-action 'self'",
 		"base-uri 'none'",
 		"object-src 'none'",
-		"frame-ancestors " + strings.Join(ancestors, " "),
 	}, "; ")
+}
+
+// Policy returns the site's header policy: its CSP, HSTS when the clinic
+// serves the guide over HTTPS, and the pages whose addresses carry answers
+// (those robots.txt keeps crawlers out of).
+func (s *Site) Policy() policy.Policy {
+	_, answers := ui.RobotsRules()
+	return policy.Policy{CSP: s.CSP(), HTTPS: s.Guide.Content().Clinic.HTTPS, AnswerPrefixes: answers}
+}
+
+// ErrorPage returns the short generic page every host answers an error
+// with, such as a 404: the status text and a link to the start. It names
+// nothing of the request.
+func ErrorPage(status int) []byte {
+	text := http.StatusText(status)
+	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
+		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
+		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`)
 }
 
 // appCSS matches the link to go-app's loader stylesheet, which go-app puts
@@ -181,11 +207,12 @@ func (s *Site) Handler() *app.Handler {
 	if s.Hosting == StaticHost {
 		// guide.js reads this before the app runs: on a static host a
 		// question form must wait for the app rather than go to the host.
-		// A static host sends no policy header, so the page carries it
-		// (browsers ignore frame-ancestors there; see README).
+		// A static host may send no policy header (GitHub Pages cannot),
+		// so the page carries the policy but frame-ancestors, which only a
+		// header can carry (see README, Deploy).
 		headers = append(headers,
 			`<meta name="guide-hosting" content="static">`,
-			`<meta http-equiv="Content-Security-Policy" content="`+s.CSP()+`">`)
+			`<meta http-equiv="Content-Security-Policy" content="`+s.metaCSP()+`">`)
 		// The export writes each page as path.html; any host serves that.
 		for i, p := range pages {
 			if p != "/" {

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"symptomguide/app/guide"
+)
+
+// whyResult says, under the outcome card, which answers led to the result
+// and where each rule comes from: the warning signs first, then what the
+// practitioner needs to know. With no such answer it says so in one line.
+type whyResult struct {
+	app.Compo
+
+	// Reasons are the result's reasons, most urgent first.
+	Reasons []guide.Reason
+}
+
+// Render draws the list of reasons with their sources.
+func (w *whyResult) Render() app.UI {
+	var signs, practitioner []app.UI
+	// What the practitioner needs to know is grouped by source, one line a
+	// source: the notes themselves are in the card above.
+	var bySource [][]guide.Reason
+	for _, r := range w.Reasons {
+		if r.Level > guide.Caution {
+			signs = append(signs, app.Li().Class("why__item").Body(
+				app.Span().Class("why__reason").Text(r.Text),
+				app.Span().Class("why__source").Body(sourceOf(r)...),
+			))
+			continue
+		}
+		i := slices.IndexFunc(bySource, func(g []guide.Reason) bool { return g[0].Source == r.Source })
+		if i < 0 {
+			bySource = append(bySource, nil)
+			i = len(bySource) - 1
+		}
+		bySource[i] = append(bySource[i], r)
+	}
+	for _, g := range bySource {
+		var texts []string
+		for _, r := range g {
+			texts = append(texts, r.Text)
+		}
+		practitioner = append(practitioner, app.Li().Class("why__item").Body(
+			app.Span().Class("why__reason").Text(strings.Join(texts, "; ")),
+			app.Span().Class("why__source").Body(sourceOf(guide.Reason{Source: g[0].Source})...),
+		))
+	}
+	body := []app.UI{app.H2().ID("why-heading").Class("heading-m").Text("Why this result")}
+	if len(w.Reasons) == 0 {
+		body = append(body, app.P().Text("We found no warning signs in your answers, and nothing the practitioner needs to know before a first session."))
+	}
+	if len(signs) > 0 {
+		body = append(body, app.Ul().Class("list list--bullet why__list").Body(signs...))
+	}
+	if len(practitioner) > 0 {
+		body = append(body,
+			app.H3().Class("heading-s").Text("For the practitioner"),
+			app.Ul().Class("list list--bullet why__list").Body(practitioner...),
+		)
+	}
+	return app.Section().Class("why").Aria("labelledby", "why-heading").Body(body...)
+}
+
+// sourceOf names the guideline a reason comes from, as a link when it has
+// an address, with the list or passage in it.
+func sourceOf(r guide.Reason) []app.UI {
+	if r.Source.URL == "" {
+		return []app.UI{app.Text("Source: " + r.Source.Title)}
+	}
+	out := []app.UI{
+		app.Text("Source: "),
+		app.A().Href(r.Source.URL).Target("_blank").Rel("noopener noreferrer").Body(
+			app.Text(r.Source.Title),
+			app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+		),
+	}
+	if r.Where != "" {
+		out = append(out, app.Text(" ("+r.Where+")"))
+	}
+	return out
+}
