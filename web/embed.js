@@ -25,7 +25,9 @@
     // never leaves the browser; it only ever posts messages to that origin.
     frame.name = "symptom-guide " + id + " " + location.origin;
     frame.src = origin + "/";
-    frame.title = el.getAttribute("data-title") || "Back pain guide";
+    // The page's own data-title, or until the guide says its title in its
+    // ready message, the guide's address.
+    frame.title = el.getAttribute("data-title") || new URL(origin).host;
     frame.loading = "lazy";
     frame.style.display = "block";
     frame.style.width = "100%";
@@ -62,6 +64,8 @@
         if (h > 0 && h < 100000) f.frame.style.height = h + "px";
         return;
       case "ready":
+        if (!f.el.getAttribute("data-title") && d.title) f.frame.title = String(d.title).slice(0, 200);
+        return emit(f.el, d.event, {});
       case "started":
       case "completed":
         return emit(f.el, d.event, {});

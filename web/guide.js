@@ -20,6 +20,13 @@
     var name = (window.name || "").split(" ");
     if (name.length === 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2] };
   }
+  // The words shown before the app runs come from the page (the strings
+  // file, through the handler's guide-strings meta tag).
+  var words = document.querySelector('meta[name="guide-strings"]');
+  function word(name) {
+    return (words && words.getAttribute("data-" + name)) || "";
+  }
+
   function post(event, extra) {
     if (!embed) return;
     var msg = { type: "symptom-guide", id: embed.id, event: event };
@@ -31,7 +38,7 @@
     var once = function (event) {
       if (!sent[event]) {
         sent[event] = true;
-        post(event, {});
+        post(event, event === "ready" ? { title: word("frame-title") } : {});
       }
     };
     var lastHeight = 0;
@@ -95,12 +102,12 @@
     var button = form.querySelector('button[type="submit"]');
     if (button) {
       button.setAttribute("aria-disabled", "true");
-      button.textContent = "One moment\u2026";
+      if (word("wait")) button.textContent = word("wait");
     }
     var note = document.createElement("p");
     note.className = "pending-note";
     note.setAttribute("role", "status");
-    note.textContent = "One moment: the guide is still loading. Your answers stay on this device.";
+    note.textContent = word("wait-note");
     form.appendChild(note);
   });
 

@@ -11,6 +11,8 @@ type Content struct {
 	Questions []Question
 	Articles  []Article
 	Sections  []Section
+	// Strings are the words of the pages, from content/strings/<lang>.yaml.
+	Strings Strings
 }
 
 // Clinic holds the clinic's settings from content/clinic.yaml.

@@ -15,7 +15,7 @@ func newArticleIndexPage() *articleIndexPage { return &articleIndexPage{} }
 
 // OnNav sets the page title and moves the focus.
 func (p *articleIndexPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle("Articles about back pain – " + theGuide.Content().Clinic.Name)
+	ctx.Page().SetTitle(words().Articles.IndexTitle + words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
@@ -31,7 +31,7 @@ func (p *articleIndexPage) Render() app.UI {
 		))
 	}
 	return newShell(
-		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text("Articles about back pain"),
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(words().Articles.IndexHeading),
 		app.Ul().Class("article-list").Body(items...),
 		guidePrompt(),
 	)

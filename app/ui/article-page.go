@@ -25,7 +25,7 @@ func newArticlePage(i int) *articlePage { return &articlePage{Article: i} }
 // page, or else to the heading.
 func (p *articlePage) OnNav(ctx app.Context) {
 	art := theGuide.Content().Articles[p.Article]
-	ctx.Page().SetTitle(art.Title + " – " + theGuide.Content().Clinic.Name)
+	ctx.Page().SetTitle(art.Title + words().Common.TitleSuffix)
 	ctx.Page().SetDescription(art.Description)
 	if id, ok := strings.CutPrefix(ctx.Page().URL().Fragment, "section-"); ok {
 		for _, s := range theGuide.Content().Sections {
@@ -49,14 +49,14 @@ func (p *articlePage) Render() app.UI {
 		}
 	}
 	return newShell(
-		app.A().Class("back-link").Href(articlesPath).Text("All articles"),
+		app.A().Class("back-link").Href(articlesPath).Text(words().Articles.All),
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(art.Title),
 		app.P().Class("lead").Text(art.Description),
 		app.Div().Class("sections").Body(sections...),
 		app.P().Class("review-dates").Body(
-			app.Text("Page last reviewed: "+art.LastReviewed),
+			app.Text(fill(words().Articles.LastReviewed, "date", art.LastReviewed)),
 			app.Br(),
-			app.Text("Next review due: "+art.NextReview),
+			app.Text(fill(words().Articles.NextReview, "date", art.NextReview)),
 		),
 		guidePrompt(),
 	)
@@ -66,7 +66,7 @@ func (p *articlePage) Render() app.UI {
 // start page and the warning signs there.
 func guidePrompt() app.UI {
 	return app.Div().Class("inset").Body(
-		app.P().Text("Answer a few questions about your back pain to see what to do next and the information that fits you."),
-		app.A().Class("button").Href(startPath).Draggable(false).Text("Start the guide"),
+		app.P().Text(words().Articles.StartLead),
+		app.A().Class("button").Href(startPath).Draggable(false).Text(words().Articles.StartButton),
 	)
 }

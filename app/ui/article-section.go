@@ -46,7 +46,7 @@ func (s *articleSection) Render() app.UI {
 		app.Raw(`<div class="prose">` + sec.HTML + `</div>`),
 		app.If(len(sources) > 0 && s.InArticle, func() app.UI {
 			return app.Div().Class("sources").Body(
-				app.H3().Class("heading-s").Text("Sources"),
+				app.H3().Class("heading-s").Text(words().Articles.Sources),
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),
@@ -54,7 +54,7 @@ func (s *articleSection) Render() app.UI {
 		// on a phone; they are one press away.
 		app.If(len(sources) > 0 && !s.InArticle, func() app.UI {
 			return app.Details().Class("sources").Body(
-				app.Summary().Class("sources__summary").Text("Sources ("+strconv.Itoa(len(sources))+")"),
+				app.Summary().Class("sources__summary").Text(fill(words().Articles.SourcesCount, "n", strconv.Itoa(len(sources)))),
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),
@@ -62,13 +62,13 @@ func (s *articleSection) Render() app.UI {
 	if !s.InArticle {
 		body = append(body,
 			app.P().Class("review-dates").Body(
-				app.Text("From “"+art.Title+"”. Page last reviewed: "+art.LastReviewed+". Next review due: "+art.NextReview+"."),
+				app.Text(fill(words().Articles.From, "title", art.Title, "reviewed", art.LastReviewed, "next", art.NextReview)),
 			),
 			// Every matched section has this link, so it names its article
 			// for screen readers. It never carries answers.
 			app.P().Class("article-link").Body(
 				app.A().Href(articleHref(art, sec.ID)).Body(
-					app.Text("Read the whole article"),
+					app.Text(words().Articles.ReadWhole),
 					app.Span().Class("visually-hidden").Text(" “"+art.Title+"”"),
 				),
 			),

@@ -24,21 +24,22 @@ func (b *bookingPrompt) Render() app.UI {
 		return app.Div().Class("booking booking--hidden")
 	case guide.BookingSecondary:
 		return app.Section().Class("booking booking--secondary").Aria("labelledby", "booking-heading").Body(
-			app.H2().ID("booking-heading").Class("heading-m").Text("Booking with "+c.Name),
-			app.P().Text("Please see a doctor first. Once a doctor has checked you and said it is safe, you can book with us."),
+			app.H2().ID("booking-heading").Class("heading-m").Text(words().Booking.AfterHeading),
+			app.P().Text(words().Booking.AfterLead),
 			app.P().Body(
-				app.A().Href(c.Booking.URL).Target("_blank").Rel("noopener").DataSet("booking", "secondary").Text("Book later, after seeing a doctor (opens in a new tab)"),
+				app.A().Href(c.Booking.URL).Target("_blank").Rel("noopener").DataSet("booking", "secondary").Text(words().Booking.AfterLink),
 			),
 		)
 	}
+	callBefore, callAfter := around(words().Booking.Call, "phone")
 	return app.Section().Class("booking").Aria("labelledby", "booking-heading").Body(
-		app.H2().ID("booking-heading").Class("heading-m").Text("Book a consultation with "+c.Name),
-		app.P().Text("At your first visit the practitioner asks about your health and your back pain, and tells you honestly whether acupuncture is worth trying."),
+		app.H2().ID("booking-heading").Class("heading-m").Text(words().Booking.Heading),
+		app.P().Text(words().Booking.Lead),
 		bookingButton(c),
 		app.P().Body(
-			app.Text("Or call us on "),
+			app.Text(callBefore),
 			app.A().Href("tel:"+telDigits(c.Booking.Phone)).Text(c.Booking.Phone),
-			app.Text("."),
+			app.Text(callAfter),
 		),
 	)
 }

@@ -21,7 +21,7 @@ func newCheckPage() *checkPage { return &checkPage{} }
 // OnNav reads the answers from the URL.
 func (p *checkPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
-	ctx.Page().SetTitle("Check your answers – " + theGuide.Content().Clinic.Name)
+	ctx.Page().SetTitle(words().Check.Title + words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
@@ -44,8 +44,8 @@ func (p *checkPage) Render() app.UI {
 	var rows []app.UI
 	for _, q := range theGuide.Questions() {
 		change := Href(guide.Step{Page: guide.QuestionPage, Question: q.ID}, a, changeParam, "1")
-		var value app.UI = app.Text("Not answered")
-		action := "Answer"
+		var value app.UI = app.Text(words().Check.NotAnswered)
+		action := words().Check.Answer
 		if a.Answered(q.ID) {
 			var items []app.UI
 			for _, id := range a[q.ID] {
@@ -53,7 +53,7 @@ func (p *checkPage) Render() app.UI {
 				items = append(items, app.Li().Text(o.Label))
 			}
 			value = app.Ul().Class("list").Body(items...)
-			action = "Change"
+			action = words().Check.Change
 		}
 		rows = append(rows, app.Div().Class("summary-list__row").Body(
 			app.Dt().Class("summary-list__key").Text(q.Summary),
@@ -71,11 +71,11 @@ func (p *checkPage) Render() app.UI {
 		next = Href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)
 	}
 	return newShell(
-		app.A().Class("back-link").Href(Href(theGuide.Back(a, guide.Step{Page: guide.CheckPage}), a)).Text("Back"),
-		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Check your answers"),
+		app.A().Class("back-link").Href(Href(theGuide.Back(a, guide.Step{Page: guide.CheckPage}), a)).Text(words().Common.Back),
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().Check.Heading),
 		app.Dl().Class("summary-list").Body(rows...),
-		app.P().Text("Your answers stay on this device. When you continue, we show you what to do next and the information that fits you."),
-		app.A().Class("button").Href(next).Draggable(false).Text("See your results"),
+		app.P().Text(words().Check.Lead),
+		app.A().Class("button").Href(next).Draggable(false).Text(words().Check.Button),
 	)
 }
 

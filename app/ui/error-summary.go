@@ -11,7 +11,7 @@ const errorSummaryID = "error-summary"
 func errorSummary(message, fieldID string) app.UI {
 	return app.Div().ID(errorSummaryID).Class("error-summary").TabIndex(-1).
 		Aria("labelledby", errorSummaryID+"-title").Role("alert").Body(
-		app.H2().ID(errorSummaryID+"-title").Class("error-summary__title").Text("There is a problem"),
+		app.H2().ID(errorSummaryID+"-title").Class("error-summary__title").Text(words().Errors.Summary),
 		app.Ul().Class("list error-summary__list").Body(
 			app.Li().Body(app.A().Href("#"+fieldID).Text(message)),
 		),

@@ -31,8 +31,8 @@ func (l *laterSections) Render() app.UI {
 		))
 	}
 	return app.Details().Class("later").Body(
-		app.Summary().Class("later__summary").Text("Information for later"),
-		app.P().Text("When a doctor has seen you, you may want to read more about your kind of back pain. These parts of the clinic's articles fit your answers."),
+		app.Summary().Class("later__summary").Text(words().Result.LaterSummary),
+		app.P().Text(words().Result.LaterLead),
 		app.Ul().Class("later-list").Body(items...),
 	)
 }

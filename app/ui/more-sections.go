@@ -34,7 +34,7 @@ func (m *moreSections) Render() app.UI {
 		))
 	}
 	return app.Section().Class("more").Aria("labelledby", "more-heading").Body(
-		app.H2().ID("more-heading").Class("heading-l").Text("More from the clinic"),
+		app.H2().ID("more-heading").Class("heading-l").Text(words().Result.MoreHeading),
 		app.Ul().Class("more-list").Body(items...),
 	)
 }

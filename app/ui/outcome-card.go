@@ -26,50 +26,32 @@ type outcomeWords struct {
 	heading, lead, action string
 }
 
-// wordsFor returns the card's words for r.
-func wordsFor(r guide.Result, clinic guide.Clinic) outcomeWords {
+// wordsFor returns the card's words for r, from the strings file.
+func wordsFor(r guide.Result, o guide.OutcomeStrings) outcomeWords {
+	level := func(l guide.OutcomeLevelStrings) outcomeWords {
+		return outcomeWords{heading: l.Heading, lead: l.Lead, action: l.Action}
+	}
 	switch {
 	case r.Underage && r.Level < guide.Emergency:
-		return outcomeWords{
-			heading: "This guide is for adults",
-			lead:    "Back pain in children and young people under 16 should be checked by a doctor. This guide cannot say what to do next, and acupuncture should not be booked through it.",
-			action:  "Contact your GP (doctor's surgery). If you cannot get an appointment, or you are worried, call " + clinic.Urgent.Service + ".",
-		}
+		return level(o.Underage)
 	case r.Level == guide.Emergency:
-		return outcomeWords{
-			heading: clinic.Emergency.Label + " now",
-			lead:    "Your answers include a sign of a problem that needs help straight away. Do not wait, and do not book acupuncture.",
-			action:  "If you cannot call, go to the nearest emergency department.",
-		}
+		return level(o.Emergency)
 	case r.Level == guide.Urgent:
-		return outcomeWords{
-			heading: "See a doctor today",
-			lead:    "Your answers include a sign that a doctor should check today, before you try acupuncture.",
-			action:  "Contact your doctor's surgery today, or call " + clinic.Urgent.Service + ".",
-		}
+		return level(o.Urgent)
 	case r.Level == guide.Soon:
-		return outcomeWords{
-			heading: "See a GP in the next few days",
-			lead:    "Your answers include something a GP should look at soon, before you try acupuncture. It is not an emergency.",
-			action:  "Book an appointment with your GP (doctor's surgery) for the next few days. If you cannot get one, or you get worse, call " + clinic.Urgent.Service + ".",
-		}
+		return level(o.Soon)
 	case r.Level == guide.Caution:
-		return outcomeWords{
-			heading: "Acupuncture may be possible: tell the practitioner first",
-			lead:    "No warning signs in your answers need urgent care. Some of your answers mean the practitioner needs to know before your first session.",
-		}
+		return outcomeWords{heading: o.Caution.Heading, lead: o.Caution.Lead}
 	}
-	return outcomeWords{
-		heading: "No warning signs in your answers",
-		lead:    "Nothing you told us needs urgent care. Read the information below that fits you. If you would like to try acupuncture, you can book a consultation to talk it through.",
-	}
+	return outcomeWords{heading: o.Routine.Heading, lead: o.Routine.Lead}
 }
 
 // Render draws the card for the result's level.
 func (c *outcomeCard) Render() app.UI {
 	clinic := theGuide.Content().Clinic
+	o := theGuide.Content().Strings.Outcome
 	r := c.Result
-	w := wordsFor(r, clinic)
+	w := wordsFor(r, o)
 	var body []app.UI
 	switch {
 	case r.Underage && r.Level < guide.Emergency:
@@ -94,13 +76,13 @@ func (c *outcomeCard) Render() app.UI {
 			app.Div().Class("button-group").Body(
 				app.A().Class("button button--urgent").Href("tel:"+clinic.Urgent.Number).Text(clinic.Urgent.Label),
 				app.If(clinic.Urgent.URL != "", func() app.UI {
-					return app.A().Class("link-external").Href(clinic.Urgent.URL).Target("_blank").Rel("noopener noreferrer").Text(clinic.Urgent.Service + " online (opens in a new tab)")
+					return app.A().Class("link-external").Href(clinic.Urgent.URL).Target("_blank").Rel("noopener noreferrer").Text(o.UrgentOnline)
 				}),
 			),
 			emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
-			body = append(body, notes("Later, before you book", r.Notes))
+			body = append(body, notes(o.NotesLater, r.Notes))
 		}
 	case r.Level == guide.Soon:
 		body = []app.UI{
@@ -109,12 +91,12 @@ func (c *outcomeCard) Render() app.UI {
 			emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
-			body = append(body, notes("Later, before you book", r.Notes))
+			body = append(body, notes(o.NotesLater, r.Notes))
 		}
 	case r.Level == guide.Caution:
 		body = []app.UI{
 			app.P().Text(w.lead),
-			notes("Before you book", r.Notes),
+			notes(o.NotesFirst, r.Notes),
 			bookingButton(clinic),
 		}
 	default:
@@ -140,10 +122,12 @@ func outcomeClass(r guide.Result) string {
 // emergencyLine tells the visitor which new signs mean calling the
 // emergency number instead.
 func emergencyLine(clinic guide.Clinic) app.UI {
+	o := theGuide.Content().Strings.Outcome
+	before, after := around(o.Worse, "link")
 	return app.P().Body(
-		app.Text("If you get worse, or notice numbness around your bottom or genitals, problems peeing or weakness in both legs, "),
-		app.A().Href("tel:"+clinic.Emergency.Number).Text(lower(clinic.Emergency.Label)),
-		app.Text(" now."),
+		app.Text(before),
+		app.A().Href("tel:"+clinic.Emergency.Number).Text(o.WorseLink),
+		app.Text(after),
 	)
 }
 
@@ -167,6 +151,6 @@ func bookingButton(c guide.Clinic) app.UI {
 	return app.A().Class("button button--book").Href(c.Booking.URL).Target("_blank").Rel("noopener").
 		DataSet("booking", "primary").Body(
 		app.Text(c.Booking.Label),
-		app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+		app.Span().Class("visually-hidden").Text(" "+theGuide.Content().Strings.Common.NewTab),
 	)
 }

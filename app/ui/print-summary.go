@@ -34,7 +34,7 @@ type printSummary struct {
 func (p *printSummary) Render() app.UI {
 	clinic := theGuide.Content().Clinic
 	r := p.Result
-	w := wordsFor(r, clinic)
+	w := wordsFor(r, theGuide.Content().Strings.Outcome)
 	body := []app.UI{
 		app.P().Class("print-summary__clinic").Body(
 			app.Span().Body(
@@ -43,10 +43,10 @@ func (p *printSummary) Render() app.UI {
 			),
 			app.Span().Text(now().Format("2 January 2006")),
 		),
-		app.H2().Class("print-summary__title").Text("Back pain guide: your summary"),
+		app.H2().Class("print-summary__title").Text(words().Print.Title),
 		app.P().Class("print-summary__outcome").Text(w.heading),
 		app.P().Text(strings.TrimSpace(w.lead + " " + w.action)),
-		app.H3().Text("Why"),
+		app.H3().Text(words().Print.Why),
 	}
 	// The warning signs with their sources; the answers the practitioner
 	// must know come with their notes below, each said once.
@@ -59,7 +59,7 @@ func (p *printSummary) Render() app.UI {
 	if len(signs) > 0 {
 		body = append(body, app.Ul().Body(signs...))
 	} else {
-		body = append(body, app.P().Text("We found no warning signs in your answers."))
+		body = append(body, app.P().Text(words().Print.None))
 	}
 	if len(r.Notes) > 0 {
 		var items []app.UI
@@ -70,7 +70,7 @@ func (p *printSummary) Render() app.UI {
 			}
 			items = append(items, app.Li().Body(parts...))
 		}
-		body = append(body, app.H3().Text("Notes for the practitioner"), app.Ul().Body(items...))
+		body = append(body, app.H3().Text(words().Print.Practitioner), app.Ul().Body(items...))
 	}
 	var answers []app.UI
 	for _, q := range theGuide.Questions() {
@@ -84,12 +84,12 @@ func (p *printSummary) Render() app.UI {
 		}
 		answers = append(answers, app.Li().Body(app.Strong().Text(q.Summary+": "), app.Text(strings.Join(labels, "; "))))
 	}
-	body = append(body, app.H3().Text("Your answers"), app.Ul().Body(answers...))
+	body = append(body, app.H3().Text(words().Print.Answers), app.Ul().Body(answers...))
 	// The articles are written for adults: a child's result names none.
 	if len(r.ForYou) > 0 && !r.Underage {
-		heading := "To read"
+		heading := words().Print.Read
 		if r.CareFirst {
-			heading = "To read later, after seeing a doctor"
+			heading = words().Print.ReadLater
 		}
 		arts := theGuide.Content().Articles
 		var items []app.UI
@@ -101,7 +101,7 @@ func (p *printSummary) Render() app.UI {
 		}
 		body = append(body, app.H3().Text(heading), app.Ul().Body(items...))
 	}
-	body = append(body, app.P().Class("print-summary__footer").Text("This guide is not a diagnosis. It does not replace a doctor."))
+	body = append(body, app.P().Class("print-summary__footer").Text(words().Print.Footer))
 	return app.Div().Class("print-summary").Body(body...)
 }
 

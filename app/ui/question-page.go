@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -84,9 +84,9 @@ func (p *questionPage) load(u *url.URL) {
 
 // title is the document title: errors first, as GOV.UK pages do.
 func (p *questionPage) title() string {
-	t := p.question.Title + " – " + theGuide.Content().Clinic.Name
+	t := p.question.Title + words().Common.TitleSuffix
 	if p.invalid {
-		return "Error: " + t
+		return words().Errors.Prefix + t
 	}
 	return t
 }
@@ -142,20 +142,20 @@ func (p *questionPage) next(ctx app.Context) {
 // errorText is the message shown when Continue is pressed with no answer.
 func (p *questionPage) errorText() string {
 	if p.question.Kind == guide.Radios {
-		return "Select one answer"
+		return words().Errors.SelectOne
 	}
 	for _, o := range p.question.Options {
 		if o.Exclusive {
-			return fmt.Sprintf("Select all that apply, or select %q", o.Label)
+			return fill(words().Errors.SelectAll, "label", o.Label)
 		}
 	}
-	return "Select at least one answer"
+	return words().Errors.SelectSome
 }
 
 // Render draws the question page.
 func (p *questionPage) Render() app.UI {
 	if p.question.ID == "" {
-		return newShell(app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Page not found"))
+		return newShell(app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().ErrorPages.NotFound))
 	}
 	q := p.question
 	step := guide.Step{Page: guide.QuestionPage, Question: q.ID}
@@ -179,13 +179,13 @@ func (p *questionPage) Render() app.UI {
 	orShown := false
 	for _, o := range q.Options {
 		if o.Exclusive && !orShown && q.Kind == guide.Checkboxes {
-			options = append(options, app.Div().Class("options__divider").Text("or"))
+			options = append(options, app.Div().Class("options__divider").Text(words().Question.Or))
 			orShown = true
 		}
 		options = append(options, p.option(inputType, o))
 	}
 	return newShell(
-		app.A().Class("back-link").Href(back).Text("Back"),
+		app.A().Class("back-link").Href(back).Text(words().Common.Back),
 		// Slots that keep the page's shape whether or not there is an error:
 		// go-app matches children by position, and a shifted form would be
 		// rebuilt, losing the focus.
@@ -198,14 +198,14 @@ func (p *questionPage) Render() app.UI {
 			app.Div().Class(classes("field", "field--error", p.invalid)).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", strings.Join(describedBy, " ")).Body(
 					app.Legend().Class("fieldset__legend").Body(
-						app.Span().Class("caption").Text(fmt.Sprintf("Question %d of %d", theGuide.Index(q.ID)+1, len(theGuide.Questions()))),
+						app.Span().Class("caption").Text(fill(words().Question.Counter, "n", strconv.Itoa(theGuide.Index(q.ID)+1), "total", strconv.Itoa(len(theGuide.Questions())))),
 						app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(q.Title),
 					),
 					app.If(q.Hint != "", func() app.UI { return app.Div().ID(q.ID + "-hint").Class("hint").Text(q.Hint) }),
 					app.Div().Class("error-slot").Body(
 						app.If(p.invalid, func() app.UI {
 							return app.P().ID(q.ID+"-error").Class("error-message").Body(
-								app.Span().Class("visually-hidden").Text("Error: "),
+								app.Span().Class("visually-hidden").Text(words().Errors.Prefix),
 								app.Text(p.errorText()),
 							)
 						}),
@@ -213,7 +213,7 @@ func (p *questionPage) Render() app.UI {
 					app.Div().Class("options options--"+inputType).Body(options...),
 				),
 			),
-			app.Button().Type("submit").Class("button").Name(nextParam).Value("1").Text("Continue"),
+			app.Button().Type("submit").Class("button").Name(nextParam).Value("1").Text(words().Question.Continue),
 		),
 	)
 }

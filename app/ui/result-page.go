@@ -47,11 +47,11 @@ var evaluate = func(a guide.Answers) guide.Result { return theGuide.Evaluate(a) 
 // OnNav reads the answers from the URL and asks the engine for the result.
 func (p *resultPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
-	title := "Your results"
+	title := words().Result.Title
 	if !p.result.Ready() {
-		title = "Some questions are not answered yet"
+		title = words().Result.MissingHeading
 	}
-	ctx.Page().SetTitle(title + " – " + theGuide.Content().Clinic.Name)
+	ctx.Page().SetTitle(title + words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
@@ -86,13 +86,13 @@ func (p *resultPage) Render() app.UI {
 		return newShell()
 	}
 	a, r := p.answers, p.result
-	back := app.A().Class("back-link").Href(p.back).Text("Back")
+	back := app.A().Class("back-link").Href(p.back).Text(words().Common.Back)
 	if !r.Ready() {
 		return newShell(
 			back,
-			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text("Some questions are not answered yet"),
-			app.P().Text("We need your answers to the safety questions before we can show you what to do next."),
-			app.A().Class("button").Href(Href(guide.Step{Page: guide.QuestionPage, Question: r.Missing[0]}, a)).Text("Answer the questions"),
+			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().Result.MissingHeading),
+			app.P().Text(words().Result.MissingLead),
+			app.A().Class("button").Href(Href(guide.Step{Page: guide.QuestionPage, Question: r.Missing[0]}, a)).Text(words().Result.MissingButton),
 		)
 	}
 	content := []app.UI{
@@ -118,8 +118,8 @@ func (p *resultPage) Render() app.UI {
 	return newShell(append(content,
 		&bookingPrompt{Mode: r.Booking},
 		app.Div().Class("result-actions").Body(
-			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text("Print or save as PDF"),
-			app.A().Class("button button--secondary").Href(startPath).DataSet("action", "restart").Draggable(false).Text("Start again"),
+			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text(words().Result.Print),
+			app.A().Class("button button--secondary").Href(startPath).DataSet("action", "restart").Draggable(false).Text(words().Result.Restart),
 		),
 		&printSummary{Result: r, Answers: a, Origin: p.origin},
 	)...)
@@ -132,7 +132,7 @@ func forYou(sections []*guide.Section) app.UI {
 		body = append(body, &articleSection{Section: s})
 	}
 	return app.Section().Class("sections for-you").Aria("labelledby", "for-you-heading").Body(
-		app.H2().ID("for-you-heading").Class("heading-l").Text("Read next: for you"),
+		app.H2().ID("for-you-heading").Class("heading-l").Text(words().Result.ForYouHeading),
 		app.Div().Body(body...),
 	)
 }

@@ -37,15 +37,15 @@ func newShell(content ...app.UI) *shell {
 func (s *shell) Render() app.UI {
 	c := theGuide.Content().Clinic
 	return app.Div().Class("page").Body(
-		app.A().Class("skip-link").Href("#main").Text("Skip to main content"),
+		app.A().Class("skip-link").Href("#main").Text(words().Common.SkipToMain),
 		// The notice has a slot of its own, so the page does not shift and
 		// get rebuilt when it appears.
 		app.Div().Class("update-slot").Body(
 			app.If(s.updateAvailable, func() app.UI {
 				// The answers live in the URL, so reloading keeps them.
 				return app.Div().Class("update-notice").Role("status").Body(
-					app.P().Text("A new version of this guide is available. Reloading keeps your answers."),
-					app.Button().Type("button").Class("button button--secondary").Text("Reload").
+					app.P().Text(words().Update.Text),
+					app.Button().Type("button").Class("button button--secondary").Text(words().Update.Reload).
 						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 				)
 			}),
@@ -61,7 +61,7 @@ func (s *shell) Render() app.UI {
 		),
 		app.Main().ID("main").Class("main").Body(s.Content...),
 		app.Footer().Class("site-footer").Body(
-			app.P().Text("This guide is not a diagnosis. Your answers stay on this device: they are not stored or sent to anyone, not even the clinic."),
+			app.P().Text(words().Footer.Text),
 		),
 	)
 }

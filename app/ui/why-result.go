@@ -50,16 +50,16 @@ func (w *whyResult) Render() app.UI {
 			app.Span().Class("why__source").Body(sourceOf(guide.Reason{Source: g[0].Source})...),
 		))
 	}
-	body := []app.UI{app.H2().ID("why-heading").Class("heading-m").Text("Why this result")}
+	body := []app.UI{app.H2().ID("why-heading").Class("heading-m").Text(words().Why.Heading)}
 	if len(w.Reasons) == 0 {
-		body = append(body, app.P().Text("We found no warning signs in your answers, and nothing the practitioner needs to know before a first session."))
+		body = append(body, app.P().Text(words().Why.None))
 	}
 	if len(signs) > 0 {
 		body = append(body, app.Ul().Class("list list--bullet why__list").Body(signs...))
 	}
 	if len(practitioner) > 0 {
 		body = append(body,
-			app.H3().Class("heading-s").Text("For the practitioner"),
+			app.H3().Class("heading-s").Text(words().Why.Practitioner),
 			app.Ul().Class("list list--bullet why__list").Body(practitioner...),
 		)
 	}
@@ -70,13 +70,13 @@ func (w *whyResult) Render() app.UI {
 // an address, with the list or passage in it.
 func sourceOf(r guide.Reason) []app.UI {
 	if r.Source.URL == "" {
-		return []app.UI{app.Text("Source: " + r.Source.Title)}
+		return []app.UI{app.Text(words().Why.Source + r.Source.Title)}
 	}
 	out := []app.UI{
-		app.Text("Source: "),
+		app.Text(words().Why.Source),
 		app.A().Href(r.Source.URL).Target("_blank").Rel("noopener noreferrer").Body(
 			app.Text(r.Source.Title),
-			app.Span().Class("visually-hidden").Text(" (opens in a new tab)"),
+			app.Span().Class("visually-hidden").Text(" "+words().Common.NewTab),
 		),
 	}
 	if r.Where != "" {

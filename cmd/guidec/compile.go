@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,6 +21,8 @@ type Summary struct {
 	Sections  int
 	Sources   int
 	Paths     int
+	// Strings counts the values of the strings file.
+	Strings int
 	// Signs counts the answers that raise the outcome to each level.
 	Signs   map[guide.Level]int
 	Reading readingRange // the spread of the sections' reading grades
@@ -30,8 +33,8 @@ type Summary struct {
 
 // String writes the summary as one line.
 func (s Summary) String() string {
-	line := fmt.Sprintf("%d questions, %d options, %d levels (%s), %d articles, %d sections, %d sources, %d answer paths checked",
-		s.Questions, s.Options, len(guide.Levels), s.signs(), s.Articles, s.Sections, s.Sources, s.Paths)
+	line := fmt.Sprintf("%d questions, %d options, %d levels (%s), %d articles, %d sections, %d sources, %d strings, %d answer paths checked",
+		s.Questions, s.Options, len(guide.Levels), s.signs(), s.Articles, s.Sections, s.Sources, s.Strings, s.Paths)
 	if r := s.Reading.String(); r != "" {
 		line += ", " + r
 	}
@@ -71,6 +74,16 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	if file, src := read("clinic.yaml"); src != nil {
 		c.Clinic, facts = loadClinic(file, src, &ps)
 		formula, grade = readingFormulaFor(file, src, c.Clinic.Lang, &ps)
+	}
+	if c.Clinic.Lang != "" {
+		file := filepath.Join(dir, "strings", c.Clinic.Lang+".yaml")
+		if src, err := os.ReadFile(file); errors.Is(err, fs.ErrNotExist) {
+			ps.Add(file, 0, "", "there is no strings file for the page language %q (clinic.yaml's lang): copy another language's file in strings/ to this name and translate its values", c.Clinic.Lang)
+		} else if err != nil {
+			ps.Add(file, 0, "", "cannot read the file: %v", errors.Unwrap(err))
+		} else {
+			c.Strings = loadStrings(file, src, facts, &ps)
+		}
 	}
 	var scores []float64
 	qfile, qsrc := read("questions.yaml")
@@ -155,7 +168,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 		}
 	}
 
-	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources)}
+	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources), Strings: stringKeys(c.Strings)}
 	if facts.known {
 		sum.Preset = facts.describe()
 	}

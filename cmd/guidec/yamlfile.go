@@ -61,7 +61,7 @@ func (d *yamlDoc) addYAMLError(err error, ps *Problems) {
 			m = sm[2]
 		}
 		m = strings.Replace(m, "not found in type", "is not a known setting of", 1)
-		m = regexp.MustCompile(`main\.\w+`).ReplaceAllString(m, "this file")
+		m = regexp.MustCompile(`(?:main|guide)\.\w+`).ReplaceAllString(m, "this file")
 		ps.Add(d.file, line, "", "%s (check the spelling and indentation)", m)
 	}
 }

@@ -14,8 +14,8 @@ import (
 	"symptomguide/app/guide"
 )
 
-// headingArticles is the heading of the article index.
-const headingArticles = "Articles about back pain"
+// headingArticles returns the heading of the article index.
+func headingArticles() string { return suite.guide.Content().Strings.Articles.IndexHeading }
 
 // article returns the article with slug and, when section is not "", its
 // section with that id, as the content defines them.

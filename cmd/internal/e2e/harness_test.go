@@ -511,7 +511,7 @@ func (v *visitor) answerFrom(id string, picks map[string][]string) {
 		for _, o := range opts {
 			v.choose(option(t, q.ID, o).Label)
 		}
-		next := headingCheck
+		next := headingCheck()
 		if i+1 < len(qs) {
 			next = qs[i+1].Title
 		}

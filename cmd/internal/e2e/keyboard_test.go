@@ -39,7 +39,7 @@ func TestKeyboardOnly(t *testing.T) {
 func testKeyboardWalk(t *testing.T) {
 	none := []string{"None of these"}
 	steps := []keyStep{
-		{heading: headingStart, leave: "Start now"},
+		{heading: headingStart(), leave: "Start now"},
 		{
 			heading: questionTitle(t, "age"),
 			// Tab enters the radio group on its first radio; each arrow
@@ -72,8 +72,8 @@ func testKeyboardWalk(t *testing.T) {
 			leave:   "Continue",
 		},
 		{heading: questionTitle(t, "cautions"), keys: []string{"#cautions-none", " "}, ticked: none, leave: "Continue"},
-		{heading: headingCheck, leave: "See your results"},
-		{heading: headingRoutine},
+		{heading: headingCheck(), leave: "See your results"},
+		{heading: headingRoutine()},
 	}
 
 	v := newVisitor(t)

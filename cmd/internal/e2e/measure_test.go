@@ -26,7 +26,7 @@ func TestResultMeasures(t *testing.T) {
 	// Besides each outcome's case, a caution with one caution ticked, as
 	// most cautions are.
 	cases := outcomeCases(t)
-	cases = append(cases, outcomeCase{name: "caution-pregnancy", heading: headingCaution, path: resultPath(routineAnswers().With("cautions", "pregnancy"))})
+	cases = append(cases, outcomeCase{name: "caution-pregnancy", heading: headingCaution(), path: resultPath(routineAnswers().With("cautions", "pregnancy"))})
 	var rows []string
 	for _, oc := range cases {
 		v := newVisitor(t)

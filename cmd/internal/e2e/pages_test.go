@@ -76,7 +76,7 @@ func answersUpTo(q string, extra ...string) string {
 // each level (two of them also with their lists opened), the article index
 // and an article.
 func pageCases(t *testing.T) []pageCase {
-	cases := []pageCase{{name: "start", path: "/", heading: headingStart}}
+	cases := []pageCase{{name: "start", path: "/", heading: headingStart()}}
 	for _, q := range suite.guide.Questions() {
 		path := "/q/" + q.ID
 		if a := answersUpTo(q.ID); a != "" {
@@ -97,17 +97,17 @@ func pageCases(t *testing.T) []pageCase {
 			// A form sent before the app runs, with nothing chosen.
 			served: "/q/duration?" + answersUpTo("duration", "next", "1"),
 		},
-		pageCase{name: "check", path: "/check?" + answersUpTo(""), heading: headingCheck},
-		pageCase{name: "result-routine", path: "/result?" + answersUpTo(""), heading: headingRoutine},
-		pageCase{name: "result-caution", path: "/result?" + answersUpTo("", "cautions", "pregnancy"), heading: headingCaution},
-		pageCase{name: "result-soon", path: "/result?" + answersUpTo("", "history", "inflammatory"), heading: headingSoon},
-		pageCase{name: "result-underage", path: "/result?age=under-16", heading: headingUnderage},
-		pageCase{name: "result-urgent", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent},
-		pageCase{name: "result-emergency", path: "/result?" + answersUpTo("urgent", "emergency", "saddle-numbness"), heading: headingEmergency},
+		pageCase{name: "check", path: "/check?" + answersUpTo(""), heading: headingCheck()},
+		pageCase{name: "result-routine", path: "/result?" + answersUpTo(""), heading: headingRoutine()},
+		pageCase{name: "result-caution", path: "/result?" + answersUpTo("", "cautions", "pregnancy"), heading: headingCaution()},
+		pageCase{name: "result-soon", path: "/result?" + answersUpTo("", "history", "inflammatory"), heading: headingSoon()},
+		pageCase{name: "result-underage", path: "/result?age=under-16", heading: headingUnderage()},
+		pageCase{name: "result-urgent", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent()},
+		pageCase{name: "result-emergency", path: "/result?" + answersUpTo("urgent", "emergency", "saddle-numbness"), heading: headingEmergency()},
 		// The result pages again with every list opened in place.
-		pageCase{name: "result-routine-open", path: "/result?" + answersUpTo(""), heading: headingRoutine, setup: openAll},
-		pageCase{name: "result-urgent-open", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent, setup: openAll},
-		pageCase{name: "articles", path: "/articles", heading: headingArticles},
+		pageCase{name: "result-routine-open", path: "/result?" + answersUpTo(""), heading: headingRoutine(), setup: openAll},
+		pageCase{name: "result-urgent-open", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent(), setup: openAll},
+		pageCase{name: "articles", path: "/articles", heading: headingArticles()},
 	)
 	art := suite.guide.Content().Articles[0]
 	cases = append(cases, pageCase{name: "article", path: "/articles/" + art.Slug, heading: art.Title})

@@ -13,26 +13,30 @@ import (
 	"symptomguide/app/guide"
 )
 
+// The headings the tests wait for come from the compiled strings file, so
+// the suite runs unchanged against any clinic's wording.
+
+// outcomeWords are the outcome card's words for each level.
+func outcomeWords() guide.OutcomeStrings { return suite.guide.Content().Strings.Outcome }
+
 // The headings of the outcome card, one for each level.
-const (
-	headingEmergency = "Call 999 now"
-	headingUrgent    = "See a doctor today"
-	headingSoon      = "See a GP in the next few days"
-	headingUnderage  = "This guide is for adults"
-	headingCaution   = "Acupuncture may be possible: tell the practitioner first"
-	headingRoutine   = "No warning signs in your answers"
-)
+func headingEmergency() string { return outcomeWords().Emergency.Heading }
+func headingUrgent() string    { return outcomeWords().Urgent.Heading }
+func headingSoon() string      { return outcomeWords().Soon.Heading }
+func headingUnderage() string  { return outcomeWords().Underage.Heading }
+func headingCaution() string   { return outcomeWords().Caution.Heading }
+func headingRoutine() string   { return outcomeWords().Routine.Heading }
 
 // The headings of the pages around the questions.
-const (
-	headingStart = "Back pain: is acupuncture right for you?"
-	headingCheck = "Check your answers"
-)
+func headingStart() string { return suite.guide.Content().Strings.Start.Heading }
+func headingCheck() string { return suite.guide.Content().Strings.Check.Heading }
 
 // outcome is what the result page must show for one level: the card's
 // heading and which booking links it offers.
 type outcome struct {
-	heading string
+	// heading returns the card's heading (a function: the content is
+	// loaded when the suite starts, after this package's variables).
+	heading func() string
 	// primary and secondary say whether the booking link with
 	// data-booking="primary" or "secondary" is on the page.
 	primary, secondary bool
@@ -362,7 +366,7 @@ func (w *walk) run() {
 	t := w.t
 	w.open("/")
 	w.since = w.requestCount()
-	w.waitHeading(headingStart)
+	w.waitHeading(headingStart())
 	w.press("Start now")
 	for i, a := range w.p.answers {
 		w.waitHeading(questionTitle(t, a.question))
@@ -373,12 +377,12 @@ func (w *walk) run() {
 			w.tick(a.question, o)
 		}
 		w.waitChecked(a.question, a.options, "after choosing the answers")
-		next := headingCheck
+		next := headingCheck()
 		switch {
 		case i+1 < len(w.p.answers):
 			next = questionTitle(t, w.p.answers[i+1].question)
 		case w.p.want.short:
-			next = w.p.want.heading
+			next = w.p.want.heading()
 		}
 		w.continueTo(next)
 	}
@@ -390,7 +394,7 @@ func (w *walk) run() {
 			step(w)
 		}
 		w.press("See your results")
-		w.waitHeading(w.p.want.heading)
+		w.waitHeading(w.p.want.heading())
 	}
 	if got := w.url().Path; got != "/result" {
 		t.Errorf("the outcome shows at %s, want /result", got)
@@ -421,8 +425,8 @@ func (w *walk) labels(q string, options []string) []string {
 func (w *walk) checkResult() {
 	t := w.t
 	want := w.p.want
-	if got := w.heading(); got != want.heading {
-		t.Errorf("outcome heading: got %q, want %q", got, want.heading)
+	if got := w.heading(); got != want.heading() {
+		t.Errorf("outcome heading: got %q, want %q", got, want.heading())
 	}
 	card := w.textOf("section.outcome")
 	if got := w.exists(`[data-booking="primary"]`); got != want.primary {
@@ -563,7 +567,7 @@ func (w *walk) changeAnswer(q, from, to string) {
 	w.waitHeading(question.Title)
 	w.waitChecked(q, []string{from}, "after its Change link")
 	w.tick(q, to)
-	w.continueTo(headingCheck)
+	w.continueTo(headingCheck())
 	w.checkSummary(q, w.labels(q, []string{to}))
 	if got := w.url().Query()[q]; !slices.Equal(got, []string{to}) {
 		t.Errorf("check page URL answer to %s: got %q, want %q", q, got, []string{to})

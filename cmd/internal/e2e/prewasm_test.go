@@ -30,7 +30,7 @@ func TestNoJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.do(chromedp.Navigate(suite.base + "/"))
-	v.waitHeadingStatic(headingStart)
+	v.waitHeadingStatic(headingStart())
 	v.pressStatic("Start now")
 	v.waitHeadingStatic(questionTitle(t, "age"))
 
@@ -56,18 +56,18 @@ func TestNoJavaScript(t *testing.T) {
 	v.chooseStatic(option(t, "factors", "stress").Label)
 	v.continueStatic(questionTitle(t, "cautions"))
 	v.chooseStatic(option(t, "cautions", "needle-fear").Label)
-	v.continueStatic(headingCheck)
+	v.continueStatic(headingCheck())
 
 	// Change an answer from the check page and come back to it.
 	v.do(chromedp.Click(chromedp.CSS(`a[href^="/q/duration?"][href*="change=1"]`)))
 	v.waitHeadingStatic(questionTitle(t, "duration"))
 	v.chooseStatic(option(t, "duration", "chronic").Label)
-	v.continueStatic(headingCheck)
+	v.continueStatic(headingCheck())
 	if text := v.text(); !strings.Contains(text, option(t, "duration", "chronic").Label) || strings.Contains(text, option(t, "duration", "weeks").Label) {
 		t.Errorf("the check page does not show the changed answer:\n%s", text)
 	}
 	v.pressStatic("See your results")
-	v.waitHeadingStatic(headingCaution)
+	v.waitHeadingStatic(headingCaution())
 	if eval[bool](v, `!document.getElementById("section-tension") || !document.getElementById("section-needle-fear") || !document.getElementById("section-stress")`) {
 		t.Error("the result lacks the tension, needle-fear or stress section")
 	}

@@ -130,16 +130,16 @@ func offlineWalk(t *testing.T, v *visitor) {
 	w.choose(option(t, "factors", "desk").Label)
 	w.continueTo(questionTitle(t, "cautions"))
 	w.choose(option(t, "cautions", "none").Label)
-	w.continueTo(headingCheck)
+	w.continueTo(headingCheck())
 	w.press("See your results")
-	w.waitHeading(headingRoutine)
+	w.waitHeading(headingRoutine())
 	if !strings.Contains(w.text(), "Pain that spreads down the leg") && eval[bool](w, `!document.getElementById("section-sciatica")`) {
 		t.Error("offline result lacks the sciatica section")
 	}
 	// A reload offline keeps the page and its answers.
 	w.do(chromedp.Reload())
 	w.waitApp()
-	w.waitHeading(headingRoutine)
+	w.waitHeading(headingRoutine())
 }
 
 // TestPWA_Compression asserts app.wasm travels brotli-compressed, at the
@@ -312,7 +312,7 @@ func TestPWA_StaticExport(t *testing.T) {
 		"age": {"20-49"}, "pain": {"arthritis"}, "duration": {"chronic"}, "cautions": {"blood-thinners"},
 	})
 	v.press("See your results")
-	v.waitHeading(headingCaution)
+	v.waitHeading(headingCaution())
 	if eval[bool](v, `!document.getElementById("section-arthritis") || !document.getElementById("section-blood-thinners")`) {
 		t.Error("the static result lacks the arthritis or blood thinners section")
 	}

@@ -66,13 +66,13 @@ func outcomeCases(t *testing.T) []outcomeCase {
 		everything = everything.With(q.ID, every...)
 	}
 	cases := []outcomeCase{
-		{name: "routine", answers: routineAnswers(), heading: headingRoutine, pages: 1},
-		{name: "caution-all-cautions", answers: routineAnswers().With(guide.CautionsQuestion, cautionOnly...), heading: headingCaution, pages: 2},
-		{name: "soon", answers: routineAnswers().With("history", "inflammatory"), heading: headingSoon, pages: 1},
-		{name: "urgent", answers: routineAnswers().With("urgent", "fever"), heading: headingUrgent, pages: 1},
-		{name: "emergency", answers: answersOf(answersUpTo("urgent", "emergency", "saddle-numbness")), heading: headingEmergency, pages: 1},
-		{name: "underage", answers: guide.Answers{guide.AgeQuestion: {guide.Under16}}, heading: headingUnderage, pages: 1},
-		{name: "urgent-every-answer", answers: everything, heading: headingUrgent, pages: 2},
+		{name: "routine", answers: routineAnswers(), heading: headingRoutine(), pages: 1},
+		{name: "caution-all-cautions", answers: routineAnswers().With(guide.CautionsQuestion, cautionOnly...), heading: headingCaution(), pages: 2},
+		{name: "soon", answers: routineAnswers().With("history", "inflammatory"), heading: headingSoon(), pages: 1},
+		{name: "urgent", answers: routineAnswers().With("urgent", "fever"), heading: headingUrgent(), pages: 1},
+		{name: "emergency", answers: answersOf(answersUpTo("urgent", "emergency", "saddle-numbness")), heading: headingEmergency(), pages: 1},
+		{name: "underage", answers: guide.Answers{guide.AgeQuestion: {guide.Under16}}, heading: headingUnderage(), pages: 1},
+		{name: "urgent-every-answer", answers: everything, heading: headingUrgent(), pages: 2},
 	}
 	for i := range cases {
 		cases[i].path = resultPath(cases[i].answers)
@@ -446,7 +446,7 @@ func TestStartAgain(t *testing.T) {
 	v.settle()
 	entries := eval[int](v, `history.length`)
 	v.press("Start again")
-	v.waitThroughLoad("the start page", fmt.Sprintf(`location.pathname === "/" && (document.querySelector("h1") || {}).textContent === %s`, jsString(headingStart)))
+	v.waitThroughLoad("the start page", fmt.Sprintf(`location.pathname === "/" && (document.querySelector("h1") || {}).textContent === %s`, jsString(headingStart())))
 	v.waitApp()
 	v.settle()
 	u := v.url()
@@ -467,7 +467,7 @@ func TestStartAgain(t *testing.T) {
 
 	// Back returns to the start page, not to the result.
 	v.back()
-	v.waitHeading(headingStart)
+	v.waitHeading(headingStart())
 	v.checkNoAnswers("the page Back shows after Start again", values)
 	v.checkPrivacy()
 }

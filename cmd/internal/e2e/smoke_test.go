@@ -12,14 +12,14 @@ func TestSmoke(t *testing.T) {
 // on whichever host v uses, and screenshots the result as shot.
 func smokeWalk(t *testing.T, v *visitor, shot string) {
 	v.open("/")
-	v.waitHeading(headingStart)
+	v.waitHeading(headingStart())
 	v.press("Start now")
 	v.waitHeading(questionTitle(t, "age"))
 	v.answerFrom("age", map[string][]string{
 		"age": {"20-49"}, "pain": {"lower-back"}, "duration": {"chronic"}, "factors": {"stress"},
 	})
 	v.press("See your results")
-	v.waitHeading(headingRoutine)
+	v.waitHeading(headingRoutine())
 	v.screenshot(shot)
 	t.Log(v.text())
 	v.checkPrivacy()

@@ -51,10 +51,10 @@ func (s *Server) routes() http.Handler {
 			// unknown article, is a 404.
 			s.page(w, r)
 		default:
-			notFound(w)
+			s.notFound(w)
 		}
 	})
-	return s.headers(s.recoverer(limits(methods(mux))))
+	return s.headers(s.recoverer(s.limits(s.methods(mux))))
 }
 
 // Request limits: longer URLs get 414 and larger header blocks 431. The
@@ -65,10 +65,10 @@ const (
 )
 
 // limits refuses requests with an overlong URL or too many header bytes.
-func limits(next http.Handler) http.Handler {
+func (s *Server) limits(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.RequestURI) > maxURL {
-			errorPage(w, http.StatusRequestURITooLong)
+			s.errorPage(w, http.StatusRequestURITooLong)
 			return
 		}
 		n := 0
@@ -78,7 +78,7 @@ func limits(next http.Handler) http.Handler {
 			}
 		}
 		if n > maxHeaderTotal {
-			errorPage(w, http.StatusRequestHeaderFieldsTooLarge)
+			s.errorPage(w, http.StatusRequestHeaderFieldsTooLarge)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -95,7 +95,7 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 					panic(v)
 				}
 				s.cfg.Log.Printf("internal error while serving a request: %T", v)
-				errorPage(w, http.StatusInternalServerError)
+				s.errorPage(w, http.StatusInternalServerError)
 			}
 		}()
 		next.ServeHTTP(w, r)
@@ -167,11 +167,11 @@ func (s *Server) render(r *http.Request) []byte {
 }
 
 // methods answers anything but GET and HEAD with 405 and an Allow header.
-func methods(next http.Handler) http.Handler {
+func (s *Server) methods(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
-			errorPage(w, http.StatusMethodNotAllowed)
+			s.errorPage(w, http.StatusMethodNotAllowed)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -179,11 +179,11 @@ func methods(next http.Handler) http.Handler {
 }
 
 // notFound answers 404 with a generic body.
-func notFound(w http.ResponseWriter) { errorPage(w, http.StatusNotFound) }
+func (s *Server) notFound(w http.ResponseWriter) { s.errorPage(w, http.StatusNotFound) }
 
 // errorPage answers with status and a short generic page; internals are
 // never echoed.
-func errorPage(w http.ResponseWriter, status int) {
+func (s *Server) errorPage(w http.ResponseWriter, status int) {
 	h := w.Header()
 	h.Set("Content-Type", policy.ContentType(".html"))
 	setKind(w, policy.Error, false)
@@ -191,5 +191,5 @@ func errorPage(w http.ResponseWriter, status int) {
 	h.Del("Vary")
 	h.Del("Content-Encoding")
 	w.WriteHeader(status)
-	w.Write(site.ErrorPage(status))
+	w.Write(site.ErrorPage(status, s.cfg.Guide.Content()))
 }

@@ -152,7 +152,7 @@ func (s *Server) static() http.Handler {
 		name, ok := strings.CutPrefix(r.URL.Path, "/web/")
 		a := s.assets[name]
 		if !ok || a == nil {
-			notFound(w)
+			s.notFound(w)
 			return
 		}
 		s.serveAsset(w, r, a)
@@ -199,7 +199,7 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	}
 	content, done, err := v.open()
 	if err != nil {
-		errorPage(w, http.StatusInternalServerError)
+		s.errorPage(w, http.StatusInternalServerError)
 		return
 	}
 	defer done()

@@ -74,7 +74,7 @@ func (s *Site) export(web, out string) error {
 			return err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(out, ErrorFile), ErrorPage(http.StatusNotFound), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, ErrorFile), ErrorPage(http.StatusNotFound, s.Guide.Content()), 0o644); err != nil {
 		return err
 	}
 	if err := compress.Dir(out); err != nil {

@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/http"
@@ -177,13 +178,23 @@ func (s *Site) Policy() policy.Policy {
 }
 
 // ErrorPage returns the short generic page every host answers an error
-// with, such as a 404: the status text and a link to the start. It names
-// nothing of the request.
-func ErrorPage(status int) []byte {
-	text := http.StatusText(status)
-	return []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
+// with, such as a 404: a heading for the status from the strings file and a
+// link to the start. It names nothing of the request.
+func ErrorPage(status int, c *guide.Content) []byte {
+	w := c.Strings.ErrorPages
+	text := w.ServerError
+	switch status {
+	case http.StatusNotFound:
+		text = w.NotFound
+	case http.StatusMethodNotAllowed:
+		text = w.NotAllowed
+	case http.StatusRequestURITooLong, http.StatusRequestHeaderFieldsTooLarge:
+		text = w.TooLong
+	}
+	text = html.EscapeString(text)
+	return []byte(`<!doctype html><html lang="` + html.EscapeString(c.Clinic.Lang) + `"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>` +
 		text + `</title><link rel="stylesheet" href="/web/guide.css"></head><body><main class="main"><h1 class="heading-l">` +
-		text + `</h1><p><a href="/">Go to the start of the guide</a></p></main></body></html>`)
+		text + `</h1><p><a href="/">` + html.EscapeString(w.StartLink) + `</a></p></main></body></html>`)
 }
 
 // appCSS matches the link to go-app's loader stylesheet, which go-app puts
@@ -202,7 +213,13 @@ func Finish(page []byte) []byte {
 func (s *Site) Handler() *app.Handler {
 	g := s.Guide
 	c := g.Content().Clinic
-	headers := []string{"<style>" + s.CSS + "</style>"}
+	w := g.Content().Strings
+	// guide.js shows these words before the app runs, and tells embed.js
+	// the frame's title; none is typed into the scripts.
+	headers := []string{"<style>" + s.CSS + "</style>", `<meta name="guide-strings" content="words"` +
+		` data-wait="` + html.EscapeString(w.JS.Wait) + `"` +
+		` data-wait-note="` + html.EscapeString(w.JS.WaitNote) + `"` +
+		` data-frame-title="` + html.EscapeString(w.Embed.FrameTitle) + `">`}
 	pages := ui.Paths(g)
 	if s.Hosting == StaticHost {
 		// guide.js reads this before the app runs: on a static host a
@@ -224,13 +241,13 @@ func (s *Site) Handler() *app.Handler {
 		RawHeaders:      headers,
 		Name:            c.Name,
 		ShortName:       c.ShortName,
-		Title:           "Back pain guide – " + c.Name,
+		Title:           w.Start.Title + w.Common.TitleSuffix,
 		Description:     c.Description,
 		Author:          c.Name,
 		Lang:            c.Lang,
 		BackgroundColor: c.Colours.Background,
 		ThemeColor:      c.Colours.Brand,
-		LoadingLabel:    "Loading {progress}%",
+		LoadingLabel:    w.JS.Loading,
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",
