@@ -142,13 +142,8 @@ func inlineText(n ast.Node, src []byte) string {
 		switch n := n.(type) {
 		case *ast.AutoLink, *ast.Image, *ast.RawHTML, *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(n.Value)
+		case *ast.Text, *ast.String:
+			writeText(&b, n, src)
 		}
 		return ast.WalkContinue, nil
 	})

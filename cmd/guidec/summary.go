@@ -42,13 +42,8 @@ func firstParagraph(root ast.Node, src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(n.Value)
+		case *ast.Text, *ast.String:
+			writeText(&b, n, src)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -24,13 +24,8 @@ func countWords(root ast.Node, src []byte) int {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(src))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(n.Value)
+		case *ast.Text, *ast.String:
+			writeText(&b, n, src)
 		case *ast.AutoLink:
 			b.Write(n.Label(src))
 		}
