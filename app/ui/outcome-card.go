@@ -58,9 +58,7 @@ func (c *outcomeCard) Render() app.UI {
 		body = []app.UI{
 			app.P().Text(w.lead),
 			app.P().Text(w.action),
-			app.Div().Class("button-group").Body(
-				app.A().Class("button button--urgent").Href("tel:" + clinic.Urgent.Number).Text(clinic.Urgent.Label),
-			),
+			urgentLinks(clinic, o.UrgentOnline),
 			emergencyLine(clinic),
 		}
 	case r.Level == guide.Emergency:
@@ -73,12 +71,7 @@ func (c *outcomeCard) Render() app.UI {
 		body = []app.UI{
 			app.P().Text(w.lead),
 			app.P().Text(w.action),
-			app.Div().Class("button-group").Body(
-				app.A().Class("button button--urgent").Href("tel:"+clinic.Urgent.Number).Text(clinic.Urgent.Label),
-				app.If(clinic.Urgent.URL != "", func() app.UI {
-					return app.A().Class("link-external").Href(clinic.Urgent.URL).Target("_blank").Rel("noopener noreferrer").Text(o.UrgentOnline)
-				}),
-			),
+			urgentLinks(clinic, o.UrgentOnline),
 			emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
@@ -117,6 +110,20 @@ func outcomeClass(r guide.Result) string {
 		return "outcome outcome--underage"
 	}
 	return "outcome outcome--" + r.Level.String()
+}
+
+// urgentLinks offers the urgent line: a call button where the country has
+// a number, and its web site where it has one. Where it has neither (an
+// urgent care center in the US) the action sentence above says where to go.
+func urgentLinks(clinic guide.Clinic, online string) app.UI {
+	return app.Div().Class("button-group").Body(
+		app.If(clinic.Urgent.Number != "", func() app.UI {
+			return app.A().Class("button button--urgent").Href("tel:" + clinic.Urgent.Number).Text(clinic.Urgent.Label)
+		}),
+		app.If(clinic.Urgent.URL != "", func() app.UI {
+			return app.A().Class("link-external").Href(clinic.Urgent.URL).Target("_blank").Rel("noopener noreferrer").Text(online)
+		}),
+	)
 }
 
 // emergencyLine tells the visitor which new signs mean calling the

@@ -317,3 +317,22 @@ func sortedQuery(q string) string {
 	v, _ := url.ParseQuery(q)
 	return v.Encode()
 }
+
+// TestOutcomeCard_NoUrgentNumber checks that a country with no urgent phone
+// line (the US preset: an urgent care center) gets no empty tel: link on
+// any result that offers the urgent line.
+func TestOutcomeCard_NoUrgentNumber(t *testing.T) {
+	c := &theGuide.Content().Clinic
+	saved := c.Urgent
+	t.Cleanup(func() { c.Urgent = saved })
+	c.Urgent.Number, c.Urgent.URL = "", ""
+	for _, u := range []string{"/result?age=under-16", "/result?" + all + "&urgent=fever"} {
+		got := render(t, newResultPage(), u)
+		if strings.Contains(got, `href="tel:"`) {
+			t.Errorf("%s: an empty tel: link on the page", u)
+		}
+		if !strings.Contains(got, `href="tel:`+c.Emergency.Number+`"`) {
+			t.Errorf("%s: the emergency number's link is missing", u)
+		}
+	}
+}
