@@ -208,20 +208,20 @@ func TestEmbed(t *testing.T) {
 	one.press("Continue")
 	one.poll("the error summary", `!!document.querySelector(".error-summary")`)
 	fits(t, host, one, "guide-one", "error summary")
-	one.choose(option(t, "age", "20-49").Label)
+	one.tickInFrame(option(t, "age", "20-49").Label)
 	one.continueTo(questionTitle(t, "pain"))
-	one.choose(option(t, "pain", "lower-back").Label)
+	one.tickInFrame(option(t, "pain", "lower-back").Label)
 	one.continueTo(questionTitle(t, "duration"))
 	fits(t, host, one, "guide-one", "third question")
-	one.choose(option(t, "duration", "acute").Label)
+	one.tickInFrame(option(t, "duration", "acute").Label)
 	for _, q := range []string{"emergency", "urgent", "history"} {
 		one.continueTo(questionTitle(t, q))
-		one.choose(option(t, q, "none").Label)
+		one.tickInFrame(option(t, q, "none").Label)
 	}
 	one.continueTo(questionTitle(t, "factors"))
-	one.choose(option(t, "factors", "screens").Label)
+	one.tickInFrame(option(t, "factors", "screens").Label)
 	one.continueTo(questionTitle(t, "cautions"))
-	one.choose(option(t, "cautions", "pregnancy").Label)
+	one.tickInFrame(option(t, "cautions", "pregnancy").Label)
 	one.continueTo(headingCheck())
 	fits(t, host, one, "guide-one", "check page")
 	one.press("See your results")
@@ -311,4 +311,23 @@ func TestEmbed_RefusedOrigin(t *testing.T) {
 	if !refused {
 		t.Error("the browser did not report refusing to frame the guide")
 	}
+}
+
+// tickInFrame ticks the option labelled label in an embedded guide and waits
+// until it is ticked. The host page resizes the frame as each page arrives,
+// so a click can land while the frame moves; it is tried once more then.
+func (v *visitor) tickInFrame(label string) {
+	v.t.Helper()
+	isTicked := fmt.Sprintf(`(() => {
+		const l = [...document.querySelectorAll("label")].find(l => l.innerText.trim() === %s);
+		const i = l && document.getElementById(l.htmlFor);
+		return !!(i && i.checked);
+	})()`, jsString(label))
+	for try := 0; try < 2; try++ {
+		v.choose(label)
+		if v.eventually(isTicked, 2*time.Second) {
+			return
+		}
+	}
+	v.t.Fatalf("could not tick %q on %q", label, v.heading())
 }
