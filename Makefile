@@ -1,16 +1,40 @@
 # Symptom Guide. `make run` builds and serves the demo clinic; `make test`
 # runs every test. Both install what they need on a fresh Debian machine.
+#
+# CONTENT names the clinic's content folder (default content/, the demo).
+# Another clinic, such as `make run CONTENT=examples/us-clinic`, is built
+# into build/<name>/ instead of app/guidedata and web/: its compiled
+# content is swapped in for app/guidedata/content_gen.go with the Go
+# toolchain's -overlay, so nothing in the source tree changes, and its web
+# folder (the shared assets, its stylesheet, icons and app.wasm) is
+# build/<name>/web.
 
 SHELL := /bin/bash
 
 ADDR ?= localhost:8080
 GO ?= go
 CHROMIUM ?= /usr/bin/chromium
+CONTENT ?= content
 # No inlining: a smaller app.wasm on the wire (brotli), at no visible cost
 # for a page this size.
 WASM_FLAGS := -trimpath -gcflags=all=-l -ldflags="-s -w"
+# EXAMPLES are the other clinics make test also tests end to end.
+EXAMPLES := examples/us-clinic
 
-.PHONY: all build content wasm compress run test unit browser static size clean deps browser-deps deploy-deps bench
+ifeq ($(patsubst %/,%,$(CONTENT)),content)
+WEB := web
+GEN := app/guidedata/content_gen.go
+DIST := dist
+OVERLAY :=
+else
+OUT := build/$(notdir $(patsubst %/,%,$(CONTENT)))
+WEB := $(OUT)/web
+GEN := $(OUT)/content_gen.go
+DIST := $(OUT)/dist
+OVERLAY := -overlay=$(CURDIR)/$(OUT)/overlay.json
+endif
+
+.PHONY: all build content wasm compress run test vet unit browser static size clean deps browser-deps deploy-deps bench
 
 all: build
 
@@ -18,19 +42,25 @@ all: build
 deps:
 	$(GO) mod download
 
-## content: compile content/ into app/guidedata, web/clinic.css and the icons.
+## content: compile $(CONTENT) into $(GEN), $(WEB)/clinic.css and the icons.
 content: deps
-	$(GO) run ./cmd/guidec
+ifneq ($(OVERLAY),)
+	@mkdir -p $(WEB)
+	@# The assets every clinic shares; guidec writes the clinic's own.
+	@find web -maxdepth 1 -type f ! -name 'app.wasm*' ! -name 'clinic.css' ! -name 'icon-*' ! -name '*.br' ! -name '*.gz' -exec cp -p {} $(WEB)/ \;
+	@printf '{"Replace":{"%s":"%s"}}\n' "$(CURDIR)/app/guidedata/content_gen.go" "$(CURDIR)/$(GEN)" > $(OUT)/overlay.json
+endif
+	$(GO) run ./cmd/guidec -content $(CONTENT) -go $(GEN) -css $(WEB)/clinic.css -icons $(WEB)
 
 ## wasm: build the browser program (client code only) into web/app.wasm.
 wasm: content
-	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm.new ./cmd/app
+	GOOS=js GOARCH=wasm $(GO) build $(OVERLAY) $(WASM_FLAGS) -o $(WEB)/app.wasm.new ./cmd/app
 	@# Keep the old file (and its compressed copies) when nothing changed.
-	@if cmp -s web/app.wasm.new web/app.wasm; then rm web/app.wasm.new; else mv web/app.wasm.new web/app.wasm; fi
+	@if cmp -s $(WEB)/app.wasm.new $(WEB)/app.wasm; then rm $(WEB)/app.wasm.new; else mv $(WEB)/app.wasm.new $(WEB)/app.wasm; fi
 
 ## compress: write pre-compressed copies of the large files beside them.
 compress: wasm
-	$(GO) run ./cmd/precompress web
+	$(GO) run ./cmd/precompress $(WEB)
 
 ## build: everything the server needs.
 build: compress
@@ -38,30 +68,45 @@ build: compress
 ## run: build, then serve the guide at http://$(ADDR)/.
 run: build
 	@echo "Serving the guide at http://$(ADDR)/"
-	$(GO) run ./cmd/server -addr $(ADDR) -web web
+	$(GO) run $(OVERLAY) ./cmd/server -addr $(ADDR) -web $(WEB)
 
-## test: vet, then every test: unit tests, then the browser suite (which
-## serves the static export with nginx, Caddy and Apache too).
-test: build browser-deps deploy-deps unit browser
+## test: every test: vet, the unit tests and the browser suite (which also
+## serves the static export with nginx, Caddy and Apache) for the demo
+## clinic, then the unit tests and the browser suite for each example
+## clinic in $(EXAMPLES), built from its own content with the same Go code.
+test: browser-deps deploy-deps
+	@$(MAKE) --no-print-directory build vet unit browser
+	@for e in $(EXAMPLES); do \
+		echo "== $$e"; \
+		$(MAKE) --no-print-directory CONTENT=$$e build unit browser || exit 1; \
+	done
 
-## unit: vet and the fast tests beside the code.
-unit: content
+## vet: go vet for the server, the browser build and the browser suite, and
+## a check that the committed generated files match content/.
+vet: content
 	$(GO) vet ./...
 	$(GO) vet -tags browser ./cmd/internal/e2e
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/app
 	$(GO) run ./cmd/guidec -check
-	@$(GO) test -count=1 -v ./... > .unit-test.log 2>&1; status=$$?; \
-	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s|checked [0-9]+ combinations' .unit-test.log; \
-	[ $$status = 0 ] || tail -n 80 .unit-test.log; \
-	echo "unit: $$(grep -cE -- '^\s*--- PASS' .unit-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' .unit-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' .unit-test.log) skipped"; \
+
+# LOG names the test logs of this clinic.
+LOG := $(if $(OUT),$(OUT)/,.)
+
+## unit: the fast tests beside the code, against $(CONTENT).
+unit: content
+	@$(GO) test $(OVERLAY) -count=1 -v ./... > $(LOG)unit-test.log 2>&1; status=$$?; \
+	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s|checked [0-9]+ combinations' $(LOG)unit-test.log; \
+	[ $$status = 0 ] || tail -n 80 $(LOG)unit-test.log; \
+	echo "unit ($(CONTENT)): $$(grep -cE -- '^\s*--- PASS' $(LOG)unit-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' $(LOG)unit-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' $(LOG)unit-test.log) skipped"; \
 	exit $$status
 
 ## browser: the end-to-end suite in Chromium against the built guide.
 browser: build browser-deps deploy-deps
-	@$(GO) test -count=1 -timeout 30m -tags browser -v ./cmd/internal/e2e > .browser-test.log 2>&1; status=$$?; \
-	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s' .browser-test.log; \
-	[ $$status = 0 ] || tail -n 80 .browser-test.log; \
-	echo "browser: $$(grep -cE -- '^\s*--- PASS' .browser-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' .browser-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' .browser-test.log) skipped"; \
+	@WEB=$(CURDIR)/$(WEB) SCREENSHOTS=$(CURDIR)/$(if $(OUT),$(OUT)/)screenshots \
+	$(GO) test $(OVERLAY) -count=1 -timeout 30m -tags browser -v ./cmd/internal/e2e > $(LOG)browser-test.log 2>&1; status=$$?; \
+	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s' $(LOG)browser-test.log; \
+	[ $$status = 0 ] || tail -n 80 $(LOG)browser-test.log; \
+	echo "browser ($(CONTENT)): $$(grep -cE -- '^\s*--- PASS' $(LOG)browser-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' $(LOG)browser-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' $(LOG)browser-test.log) skipped"; \
 	exit $$status
 
 ## browser-deps: Chromium and Java (for the Nu HTML Checker) from Debian,
@@ -119,22 +164,24 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## with _headers, _redirects and .htaccess in dist/ and nginx.conf,
 ## Caddyfile, Caddyfile.server and symptom-guide.service in deploy/.
 static: build
-	$(GO) run ./cmd/static -web web -out dist
+	$(GO) run $(OVERLAY) ./cmd/static -web $(WEB) -out $(DIST)
 
 ## size: print app.wasm's raw, gzip and brotli sizes.
 size: build
-	$(GO) run ./cmd/precompress -report web/app.wasm
+	$(GO) run ./cmd/precompress -report $(WEB)/app.wasm
 
 ## clean: remove what the build wrote.
 clean:
 	rm -f web/app.wasm web/app.wasm.new web/*.br web/*.gz .browser-test.log .unit-test.log
-	rm -rf dist deploy screenshots
+	rm -rf dist deploy screenshots build
 
 ## bench: load times in Chromium (slow and 4G profiles, Go server and nginx
-## serving the static export) and a wrk load test of the Go server against
-## nginx; prints the tables and writes them to bench-results.txt. Installs
-## nginx, its brotli module, wrk and Chromium from Debian if missing (root).
-bench: build
+## serving the static export), Lighthouse 12 (npm, pinned) on three pages of
+## both, and a wrk load test of the Go server against nginx; prints the
+## tables with each goal's mark and writes them to bench-results.txt.
+## Installs nginx, its brotli module, wrk and Chromium from Debian if
+## missing (root).
+bench: build node_modules/.package-lock.json
 	@missing=""; \
 	command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
 	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \

@@ -18,7 +18,7 @@
   if (window.self !== window.top) {
     document.documentElement.classList.add("embedded");
     var name = (window.name || "").split(" ");
-    if (name.length === 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2] };
+    if (name.length >= 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2], popup: name[3] === "popup", theme: name[4] };
   }
   // The words shown before the app runs come from the page (the strings
   // file, through the handler's guide-strings meta tag).
@@ -38,7 +38,7 @@
     var once = function (event) {
       if (!sent[event]) {
         sent[event] = true;
-        post(event, event === "ready" ? { title: word("frame-title") } : {});
+        post(event, event === "ready" ? { title: word("frame-title"), close: word("close") } : {});
       }
     };
     var lastHeight = 0;
@@ -123,4 +123,33 @@
       if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) other.checked = false;
     }
   });
+
+  // The clinic's page may choose the theme (data-theme="light" or "dark"
+  // on the embed); otherwise the guide follows the visitor's system setting.
+  function embedTheme() {
+    if (embed && (embed.theme === "light" || embed.theme === "dark")) {
+      document.documentElement.setAttribute("data-theme", embed.theme);
+    }
+  }
+
+  // In a dialog (embed.js's popup mode) the guide scrolls inside the
+  // dialog, moves the focus to its heading when the page asks, and asks the
+  // page to close the dialog on Escape, which a frame's page never sees.
+  function embedPopup() {
+    if (!embed || !embed.popup) return;
+    document.documentElement.classList.add("embedded-popup");
+    window.addEventListener("message", function (e) {
+      var d = e.data;
+      if (e.origin !== embed.host || e.source !== window.parent || !d || d.type !== "symptom-guide" || d.id !== embed.id) return;
+      if (d.event === "focus") {
+        var h = document.getElementById("page-heading") || document.querySelector("h1");
+        if (h) h.focus();
+      }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && !e.defaultPrevented) post("close", {});
+    });
+  }
+  embedTheme();
+  embedPopup();
 })();

@@ -60,6 +60,10 @@ const (
 	// NextParam is sent by a question form's Continue button. Only a page
 	// loaded without the app running ever sees it in a URL.
 	NextParam = "next"
+	// StartParam names a starting point on the start page's address
+	// (/?start=sciatica): an answer chosen in advance by the clinic's page
+	// that embeds the guide. See Guide.Start.
+	StartParam = "start"
 )
 
 // maxValue bounds the length of one parameter value; no option id is longer.

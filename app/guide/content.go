@@ -23,23 +23,26 @@ type Clinic struct {
 	Booking     Booking
 	Emergency   Line
 	Urgent      Line
-	Country     string
-	Region      string
-	Lang        string
-	Colours     Colours
-	Logo        string
-	// EmbedOrigins lists the origins allowed to frame the guide.
-	EmbedOrigins []string
-	// HTTPS reports whether the guide is served over TLS, which turns on
-	// Strict-Transport-Security.
-	HTTPS bool
+	// Lang is the language of this content, such as en-GB.
+	Lang string
+	// Languages are every language the clinic offers, the default first;
+	// the same in each language's content.
+	Languages []string
+	Colours   Colours
+	Logo      string
 }
 
 // Booking is how a visitor books with the clinic.
 type Booking struct {
+	// URL is the booking page visitors open, in a new tab: the clinic's
+	// booking.url with its fixed tag, if any, built at compile time. The
+	// guide never adds anything to it.
 	URL   string
 	Label string
 	Phone string
+	// Provider is the booking service: jane, cliniko, calendly, cal.com,
+	// acuity, or url for any other booking page.
+	Provider string
 }
 
 // Line is a phone service, such as the emergency number or an urgent line.

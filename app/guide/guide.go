@@ -58,7 +58,7 @@ func New(c *Content) (*Guide, error) {
 			fail("", "", "question %d has no id", i+1)
 			continue
 		}
-		if q.ID == ChangeParam || q.ID == NextParam {
+		if q.ID == ChangeParam || q.ID == NextParam || q.ID == StartParam {
 			fail(q.ID, "", "the id is used by the guide's links: choose another id")
 			continue
 		}

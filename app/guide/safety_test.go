@@ -4,15 +4,18 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"symptomguide/app/guidedata"
 )
 
-var update = flag.Bool("update", false, "rewrite content/SAFETY.md from the safety rules")
+var update = flag.Bool("update", false, "rewrite the clinic's SAFETY.md (content/SAFETY.md for the demo) from the safety rules")
 
 // safetyTable is where the table of signs, levels and sources lives for
-// clinic staff.
-const safetyTable = "../../content/SAFETY.md"
+// clinic staff: SAFETY.md in the content folder the guide was compiled from.
+var safetyTable = filepath.Join("..", "..", filepath.FromSlash(guidedata.Folder), "SAFETY.md")
 
 // TestSafetyTable checks that content/SAFETY.md lists exactly the safety
 // rules the engine applies to the content, with each answer's label, its

@@ -154,6 +154,11 @@ type PrintStrings struct {
 	Read         string `yaml:"read"`
 	ReadLater    string `yaml:"read_later"`
 	Footer       string `yaml:"footer"`
+	// Date is how the summary writes its date, from {day}, {month} (a
+	// name from Months) and {year}.
+	Date string `yaml:"date" params:"day,month,year"`
+	// Months are the names of the months, January first: twelve of them.
+	Months []string `yaml:"months"`
 }
 
 // FooterStrings are the words at the foot of every page.
@@ -196,6 +201,9 @@ type ArticleStrings struct {
 // EmbedStrings are the words of the embed snippet.
 type EmbedStrings struct {
 	FrameTitle string `yaml:"frame_title"`
+	// Close names the button that closes the guide when a clinic's page
+	// opens it in a dialog (popup mode).
+	Close string `yaml:"close"`
 }
 
 // JSStrings are the words guide.js shows before the app has loaded.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -41,7 +42,7 @@ func (p *printSummary) Render() app.UI {
 				app.Strong().Text(clinic.Name),
 				app.Text(" · "+clinic.Booking.Phone),
 			),
-			app.Span().Text(now().Format("2 January 2006")),
+			app.Span().Text(dateText(now())),
 		),
 		app.H2().Class("print-summary__title").Text(words().Print.Title),
 		app.P().Class("print-summary__outcome").Text(w.heading),
@@ -108,4 +109,15 @@ func (p *printSummary) Render() app.UI {
 // sourceName names the guideline a reason comes from, for print.
 func sourceName(r guide.Reason) app.UI {
 	return app.Span().Class("print-summary__source").Text("(" + r.Source.Title + ")")
+}
+
+// dateText writes day t as the strings file's print.date says, with the
+// month's name from print.months.
+func dateText(t time.Time) string {
+	w := words().Print
+	month := t.Month().String()
+	if len(w.Months) == 12 {
+		month = w.Months[t.Month()-1]
+	}
+	return fill(w.Date, "day", strconv.Itoa(t.Day()), "month", month, "year", strconv.Itoa(t.Year()))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,13 +12,29 @@ import (
 // startPage says what the guide does and starts it.
 type startPage struct {
 	app.Compo
+
+	// start holds the answer chosen in advance by a starting point
+	// (/?start=sciatica), if any; the start link carries it.
+	start guide.Answers
 }
 
 // newStartPage returns the start page.
 func newStartPage() *startPage { return &startPage{} }
 
-// OnNav sets the page title and moves the focus.
+// OnInit reads the starting point before the first render in the browser,
+// so the app's first frame matches the prerendered page.
+func (p *startPage) OnInit() {
+	if app.IsClient {
+		p.load(app.Window().URL())
+	}
+}
+
+// load reads the starting point from the page's URL.
+func (p *startPage) load(u *url.URL) { p.start = startAnswers(u) }
+
+// OnNav reads the starting point, sets the page title and moves the focus.
 func (p *startPage) OnNav(ctx app.Context) {
+	p.load(ctx.Page().URL())
 	ctx.Page().SetTitle(words().Start.Title + words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
@@ -38,7 +55,7 @@ func (p *startPage) Render() app.UI {
 		app.P().Text(words().Start.FindOut),
 		app.Ul().Class("list list--bullet").Body(items...),
 		app.P().Text(fill(words().Start.Duration, "n", strconv.Itoa(len(theGuide.Questions())))),
-		app.A().Class("button button--start").Href(Href(first, nil)).Draggable(false).Text(words().Start.Button),
+		app.A().Class("button button--start").Href(Href(first, p.start)).Draggable(false).Text(words().Start.Button),
 		app.H2().Class("heading-m").Text(words().Start.BeforeHeading),
 		app.P().Text(words().Start.Before),
 		app.Div().Class("inset inset--warning").Body(

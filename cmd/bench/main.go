@@ -1,13 +1,16 @@
 // Command bench measures the guide: how fast /q/pain becomes readable and
 // answerable in Chromium on a slow and a 4G network, served by the Go server
-// and by nginx serving the static export; then how much load the Go server
-// takes next to nginx, measured with wrk. Everything runs on 127.0.0.1, is
+// and by nginx serving the static export; Lighthouse's scores for three
+// pages on both; then how much load the Go server takes next to nginx, and
+// how fast it renders pages from answers, measured with wrk. Every figure
+// with a goal (issue 15) is marked met or MISSED, from one table of goals
+// (goals.go). Everything runs on 127.0.0.1, is
 // bounded in time and stops by itself. `make bench` runs it from the
 // repository's root after building; it prints the tables and writes them to
 // bench-results.txt.
 //
 //	bench [-web web] [-chromium /usr/bin/chromium] [-out bench-results.txt]
-//	      [-runs 5] [-quick] [-skip-load] [-skip-wrk]
+//	      [-runs 5] [-lighthouse-runs 3] [-quick] [-skip-load] [-skip-lighthouse] [-skip-wrk]
 package main
 
 import (
@@ -23,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"symptomguide/cmd/internal/deploy"
 	"symptomguide/cmd/internal/site"
 )
 
@@ -38,7 +42,10 @@ type options struct {
 	quick    bool
 	skipLoad bool
 	skipWrk  bool
-	verbose  bool
+	// skipLighthouse and lighthouseRuns: the Lighthouse part.
+	skipLighthouse bool
+	lighthouseRuns int
+	verbose        bool
 }
 
 func main() {
@@ -55,6 +62,8 @@ func run(args []string) int {
 	fs.BoolVar(&o.quick, "quick", false, "short runs, to try the benchmark itself (figures are not meaningful)")
 	fs.BoolVar(&o.skipLoad, "skip-load", false, "skip the Chromium load benchmark")
 	fs.BoolVar(&o.skipWrk, "skip-wrk", false, "skip the wrk server benchmark")
+	fs.BoolVar(&o.skipLighthouse, "skip-lighthouse", false, "skip Lighthouse")
+	fs.IntVar(&o.lighthouseRuns, "lighthouse-runs", 3, "Lighthouse runs per page and host")
 	fs.BoolVar(&o.verbose, "v", false, "print each page load as it is measured")
 	fs.StringVar(&goCmd, "go", envOr("GO", "go"), "the go command, to build cmd/server")
 	if err := fs.Parse(args); err != nil {
@@ -77,7 +86,7 @@ func run(args []string) int {
 	// A hard bound on the whole run: whatever hangs, the command stops.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, 25*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 45*time.Minute)
 	defer cancel()
 
 	out := &report{w: os.Stdout}
@@ -118,29 +127,39 @@ func bench(ctx context.Context, o options, out *report) error {
 	}
 
 	progress("exporting the static site")
+	// Exactly what make static does (cmd/static): the export and the
+	// nginx server block written for it.
 	dist := filepath.Join(tmp, "dist")
-	if err := site.Export(o.web, dist, ""); err != nil {
+	st, err := deploy.Export(o.web, dist, filepath.Join(tmp, "deploy"), "", deploy.Params{})
+	if err != nil {
 		return fmt.Errorf("exporting the static site: %w", err)
 	}
-	ng, err := startNginx(ctx, tmp, dist)
+	ng, err := startNginx(ctx, tmp, dist, st)
 	if err != nil {
 		return err
 	}
 	defer ng.stop()
-	out.printf("nginx: %s, brotli_static %s, serving the static export (site.Export) on %s\n", ng.version, onOff(ng.brotli), ng.addr)
+	out.printf("%s\n", ng.describe())
 
+	v := &verdicts{}
 	if !o.skipLoad {
-		if err := loadBench(ctx, o, ng, out); err != nil {
+		if err := loadBench(ctx, o, ng, out, v); err != nil {
 			return fmt.Errorf("load benchmark: %w", err)
 		}
 		out.printf("Load average after the page loads: %s.\n", loadavg())
 	}
+	if !o.skipLighthouse {
+		if err := lighthouseBench(ctx, o, tmp, ng, out, v); err != nil {
+			return fmt.Errorf("Lighthouse: %w", err)
+		}
+	}
 	if !o.skipWrk {
-		if err := wrkBench(ctx, o, tmp, ng, out); err != nil {
+		if err := wrkBench(ctx, o, tmp, ng, out, v); err != nil {
 			return fmt.Errorf("server benchmark: %w", err)
 		}
 		out.printf("Load average after the server load: %s.\n", loadavg())
 	}
+	v.print(out)
 	return nil
 }
 
@@ -192,13 +211,6 @@ func loadavg() string {
 		return ""
 	}
 	return strings.Join(f[:3], " ")
-}
-
-func onOff(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off (module missing)"
 }
 
 func envOr(key, def string) string {

@@ -20,6 +20,10 @@ type clinicFile struct {
 		URL   string `yaml:"url"`
 		Label string `yaml:"label"`
 		Phone string `yaml:"phone"`
+		// Provider is the booking service (booking.go); Tag an optional
+		// fixed key=value added to the link, off by default.
+		Provider string `yaml:"provider"`
+		Tag      string `yaml:"tag"`
 	} `yaml:"booking"`
 	// The clinic facts below default to the country's preset (presets.go).
 	Emergency    emergencyFile    `yaml:"emergency"`
@@ -28,8 +32,8 @@ type clinicFile struct {
 	GP           gpFile           `yaml:"gp"`
 	Practitioner practitionerFile `yaml:"practitioner"`
 	Country      string           `yaml:"country"`
-	Region       string           `yaml:"region"`
 	Lang         string           `yaml:"lang"`
+	Languages    []string         `yaml:"languages"`
 	Colours      struct {
 		Brand      string `yaml:"brand"`
 		OnBrand    string `yaml:"on_brand"`
@@ -87,17 +91,101 @@ var (
 	logoPath  = regexp.MustCompile(`^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.(svg|png)$`)
 )
 
+// deployment holds clinic.yaml's deployment settings. The servers and the
+// static export read them (guidedata.Deploy); the engine and the browser
+// never do.
+type deployment struct {
+	// EmbedOrigins lists the origins allowed to frame the guide.
+	EmbedOrigins []string
+	// HTTPS reports whether the guide is served over TLS, which turns on
+	// Strict-Transport-Security.
+	HTTPS bool
+}
+
+// clinicConfig is clinic.yaml as the compiler uses it.
+type clinicConfig struct {
+	// raw is the file as written, before the country's preset filled it:
+	// each translation's words are laid over it.
+	raw    clinicFile
+	clinic guide.Clinic
+	// facts are the values of the placeholders in the default language.
+	facts  *clinicFacts
+	deploy deployment
+}
+
 // loadClinic reads and checks clinic.yaml, filling the clinic facts it
-// leaves out from its country's preset, and returns the clinic and the
-// values of the placeholders.
-func loadClinic(file string, src []byte, ps *Problems) (guide.Clinic, *clinicFacts) {
+// leaves out from its country's preset, and returns the clinic, the values
+// of the placeholders and the deployment settings.
+func loadClinic(file string, src []byte, ps *Problems) clinicConfig {
 	var f clinicFile
 	doc, ok := decodeYAML(file, 0, src, &f, ps)
 	if !ok {
-		return guide.Clinic{}, &clinicFacts{}
+		return clinicConfig{facts: &clinicFacts{}}
 	}
 	spam(file, 0, src, ps)
-	facts := applyPreset(file, doc, &f, ps)
+	cfg := clinicConfig{raw: f}
+	languages := clinicLanguages(file, doc, &f, ps)
+	cfg.facts = checkFacts(file, doc, &f, languages[0], false, ps)
+	if !logoPath.MatchString(f.Logo) {
+		ps.Add(file, doc.line("logo"), "logo", "must be an .svg or .png file inside web/, such as logo.svg (got %q)", f.Logo)
+	}
+	for i, o := range f.EmbedOrigins {
+		if !isOrigin(o) {
+			path := fmt.Sprintf("embed_origins.%d", i)
+			ps.Add(file, doc.line(path), "embed_origins", "%q is not an origin: write scheme and host only, such as https://www.example.org", o)
+		}
+	}
+	checkColours(file, doc, coloursOf(f), ps)
+	cfg.clinic = clinicOf(f, languages[0])
+	cfg.clinic.Languages = languages
+	cfg.deploy = deployment{EmbedOrigins: f.EmbedOrigins, HTTPS: f.HTTPS}
+	return cfg
+}
+
+// clinicLanguages returns the clinic's languages, the default first: lang
+// for a guide in one language, or the list in languages. A missing or
+// malformed tag is reported, and the default is then "".
+func clinicLanguages(file string, doc *yamlDoc, f *clinicFile, ps *Problems) []string {
+	switch {
+	case f.Lang != "" && len(f.Languages) > 0:
+		ps.Add(file, doc.line("languages"), "languages", "set either lang (one language) or languages (several, the default first), not both")
+		return []string{f.Lang}
+	case len(f.Languages) == 0:
+		if !langTag.MatchString(f.Lang) {
+			ps.Add(file, doc.line("lang"), "lang", "must be a language tag such as en-GB (got %q)", f.Lang)
+		}
+		return []string{f.Lang}
+	}
+	seen := map[string]bool{}
+	for i, l := range f.Languages {
+		path := fmt.Sprintf("languages.%d", i)
+		switch {
+		case !langTag.MatchString(l):
+			ps.Add(file, doc.line(path), "languages", "must be a language tag such as es-US (got %q)", l)
+		case seen[strings.ToLower(l)]:
+			ps.Add(file, doc.line(path), "languages", "%s is listed twice", l)
+		case i > 0 && strings.EqualFold(prefixOf(l), prefixOf(f.Languages[0])):
+			ps.Add(file, doc.line(path), "languages", "%s and %s would share the address prefix /%s/: the guide offers one variety of each language", l, f.Languages[0], prefixOf(l))
+		}
+		seen[strings.ToLower(l)] = true
+	}
+	return f.Languages
+}
+
+// prefixOf returns the address prefix of a language's pages: the primary
+// language subtag, such as es for es-US.
+func prefixOf(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	return primary
+}
+
+// checkFacts fills the clinic facts f leaves out from its country's preset
+// in language lang, checks every fact, and returns the placeholders' values.
+// For a translation (a language other than the default) it checks only the
+// words: the numbers, addresses and settings are the default language's,
+// checked there.
+func checkFacts(file string, doc *yamlDoc, f *clinicFile, lang string, translation bool, ps *Problems) *clinicFacts {
+	facts := applyPreset(file, doc, f, lang, ps)
 	noPreset := ""
 	if !facts.preset && country.MatchString(f.Country) {
 		noPreset = fmt.Sprintf(" (there is no preset for country %s; presets: %s)", f.Country, presetCountries())
@@ -116,13 +204,51 @@ func loadClinic(file string, src []byte, ps *Problems) (guide.Clinic, *clinicFac
 	needFact("emergency.service", f.Emergency.Service, `the name of the emergency service`)
 	needFact("urgent.label", f.Urgent.Label, `the text of the urgent line's button, such as "Call NHS 111"`)
 	needFact("urgent.service", f.Urgent.Service, `the name of the urgent line, or whom to contact where there is none`)
-	need("country", f.Country, "the two-letter country code, such as GB or US")
+	if !translation {
+		checkNumbers(file, doc, f, needFact, ps)
+	}
+	facts.values = map[string]string{
+		"clinic.name":           f.Name,
+		"booking.phone":         f.Booking.Phone,
+		"booking.url":           bookingLink(f),
+		"emergency.number":      f.Emergency.Number,
+		"emergency.label":       f.Emergency.Label,
+		"emergency.service":     f.Emergency.Service,
+		"emergency.department":  f.Emergency.Department,
+		"urgent.service":        f.Urgent.Service,
+		"urgent.label":          f.Urgent.Label,
+		"urgent.number":         f.Urgent.Number,
+		"urgent.url":            f.Urgent.URL,
+		"crisis.line":           f.Crisis.Line,
+		"crisis.service":        f.Crisis.Service,
+		"crisis.number":         f.Crisis.Number,
+		"crisis.url":            f.Crisis.URL,
+		"gp":                    f.GP.Name,
+		"gp.explained":          f.GP.Explained,
+		"gp.place":              f.GP.Place,
+		"gp.places":             f.GP.Places,
+		"practitioner.register": f.Practitioner.Register,
+	}
+	for _, p := range placeholders {
+		if v := facts.values[p.name]; strings.ContainsAny(v, "\r\n") {
+			ps.Add(file, doc.line(p.path), p.path, "must be one line: it is put into sentences")
+			facts.values[p.name] = strings.Join(strings.Fields(v), " ")
+		}
+	}
+	facts.known = true
+	facts.numbers = refusedNumbers(f)
+	return facts
+}
+
+// checkNumbers checks clinic.yaml's country, numbers and addresses.
+func checkNumbers(file string, doc *yamlDoc, f *clinicFile, needFact func(path, v, what string), ps *Problems) {
+	if strings.TrimSpace(f.Country) == "" {
+		ps.Add(file, doc.line("country"), "country", "is missing: add the two-letter country code, such as GB or US")
+	}
 	if f.Country != "" && !country.MatchString(f.Country) {
 		ps.Add(file, doc.line("country"), "country", "must be a two-letter country code in capitals, such as GB or US (got %q)", f.Country)
 	}
-	if u := f.Booking.URL; !isHTTPS(u) {
-		ps.Add(file, doc.line("booking.url"), "booking.url", "must be a full https:// address (got %q)", u)
-	}
+	checkBooking(file, doc, f, ps)
 	for _, p := range []struct {
 		path, v  string
 		optional bool
@@ -150,65 +276,27 @@ func loadClinic(file string, src []byte, ps *Problems) (guide.Clinic, *clinicFac
 			ps.Add(file, doc.line(p.path), p.path, "must be a full https:// address or left out (got %q)", p.v)
 		}
 	}
-	facts.values = map[string]string{
-		"clinic.name":           f.Name,
-		"booking.phone":         f.Booking.Phone,
-		"booking.url":           f.Booking.URL,
-		"emergency.number":      f.Emergency.Number,
-		"emergency.label":       f.Emergency.Label,
-		"emergency.service":     f.Emergency.Service,
-		"emergency.department":  f.Emergency.Department,
-		"urgent.service":        f.Urgent.Service,
-		"urgent.label":          f.Urgent.Label,
-		"urgent.number":         f.Urgent.Number,
-		"urgent.url":            f.Urgent.URL,
-		"crisis.line":           f.Crisis.Line,
-		"crisis.service":        f.Crisis.Service,
-		"crisis.number":         f.Crisis.Number,
-		"crisis.url":            f.Crisis.URL,
-		"gp":                    f.GP.Name,
-		"gp.explained":          f.GP.Explained,
-		"gp.place":              f.GP.Place,
-		"gp.places":             f.GP.Places,
-		"practitioner.register": f.Practitioner.Register,
-	}
-	for _, p := range placeholders {
-		if v := facts.values[p.name]; strings.ContainsAny(v, "\r\n") {
-			ps.Add(file, doc.line(p.path), p.path, "must be one line: it is put into sentences")
-			facts.values[p.name] = strings.Join(strings.Fields(v), " ")
-		}
-	}
-	facts.known = true
-	facts.numbers = refusedNumbers(&f)
-	if !langTag.MatchString(f.Lang) {
-		ps.Add(file, doc.line("lang"), "lang", "must be a language tag such as en-GB (got %q)", f.Lang)
-	}
-	if !logoPath.MatchString(f.Logo) {
-		ps.Add(file, doc.line("logo"), "logo", "must be an .svg or .png file inside web/, such as logo.svg (got %q)", f.Logo)
-	}
-	for i, o := range f.EmbedOrigins {
-		if !isOrigin(o) {
-			path := fmt.Sprintf("embed_origins.%d", i)
-			ps.Add(file, doc.line(path), "embed_origins", "%q is not an origin: write scheme and host only, such as https://www.example.org", o)
-		}
-	}
-	c := guide.Colours{Brand: f.Colours.Brand, OnBrand: f.Colours.OnBrand, Background: f.Colours.Background, Text: f.Colours.Text}
-	checkColours(file, doc, c, ps)
+}
+
+// coloursOf returns the colours of f.
+func coloursOf(f clinicFile) guide.Colours {
+	return guide.Colours{Brand: f.Colours.Brand, OnBrand: f.Colours.OnBrand, Background: f.Colours.Background, Text: f.Colours.Text}
+}
+
+// clinicOf returns the clinic f describes, in language lang.
+func clinicOf(f clinicFile, lang string) guide.Clinic {
+	c := coloursOf(f)
 	return guide.Clinic{
-		Name:         f.Name,
-		ShortName:    f.ShortName,
-		Description:  f.Description,
-		Booking:      guide.Booking{URL: f.Booking.URL, Label: f.Booking.Label, Phone: f.Booking.Phone},
-		Emergency:    guide.Line{Number: f.Emergency.Number, Label: f.Emergency.Label, Service: f.Emergency.Service},
-		Urgent:       guide.Line(f.Urgent),
-		Country:      f.Country,
-		Region:       f.Region,
-		Lang:         f.Lang,
-		Colours:      c,
-		Logo:         f.Logo,
-		EmbedOrigins: f.EmbedOrigins,
-		HTTPS:        f.HTTPS,
-	}, facts
+		Name:        f.Name,
+		ShortName:   f.ShortName,
+		Description: f.Description,
+		Booking:     guide.Booking{URL: bookingLink(&f), Label: f.Booking.Label, Phone: f.Booking.Phone, Provider: providerOf(f.Booking.Provider)},
+		Emergency:   guide.Line{Number: f.Emergency.Number, Label: f.Emergency.Label, Service: f.Emergency.Service},
+		Urgent:      guide.Line(f.Urgent),
+		Lang:        lang,
+		Colours:     c,
+		Logo:        f.Logo,
+	}
 }
 
 // applyPreset fills the clinic facts f leaves empty from the preset of its
@@ -216,11 +304,11 @@ func loadClinic(file string, src []byte, ps *Problems) (guide.Clinic, *clinicFac
 // that changes a number must also set the preset's other facts that name
 // that number (a label "Call 999" beside the number 112 would send visitors
 // to the wrong one).
-func applyPreset(file string, doc *yamlDoc, f *clinicFile, ps *Problems) *clinicFacts {
+func applyPreset(file string, doc *yamlDoc, f *clinicFile, lang string, ps *Problems) *clinicFacts {
 	facts := &clinicFacts{country: f.Country}
 	// "gb" is refused by loadClinic, but still gets the GB preset, so that
 	// the one mistake is reported once.
-	p, ok := presets[strings.ToUpper(f.Country)]
+	p, ok := presetFor(f.Country, lang)
 	if !ok {
 		return facts
 	}
@@ -310,7 +398,11 @@ func checkColours(file string, doc *yamlDoc, c guide.Colours, ps *Problems) {
 	} {
 		if r := contrast(p.fg, p.bg); r < 4.5 {
 			ps.Add(file, doc.line(p.path), p.path, "%s has a contrast of %.2f:1, below the 4.5:1 that WCAG AA needs: choose a darker or lighter colour", p.what, r)
+			ok = false
 		}
+	}
+	if ok {
+		checkDarkColours(file, doc, c, ps)
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 
 // Summary counts what a compile produced and checked.
 type Summary struct {
+	// Lang is the language compiled, such as en-GB.
+	Lang      string
 	Questions int
 	Options   int
 	Articles  int
@@ -52,60 +54,142 @@ func (s Summary) signs() string {
 	return strings.Join(parts, ", ") + " answers"
 }
 
+// Build is what the compiler makes of a content folder.
+type Build struct {
+	// Languages holds the guide's content in each of the clinic's
+	// languages, the default first.
+	Languages []*guide.Content
+	// Summaries count what was compiled and checked, per language.
+	Summaries []Summary
+	// Deploy holds the deployment settings, which the servers read.
+	Deploy deployment
+	// Folder is the content folder, from the module's root (slashes), or
+	// as given when it is outside the module.
+	Folder string
+}
+
 // Compile reads the content folder dir, checks all of it, and returns the
-// guide's content. It collects every problem rather than stopping at the
-// first; the content is only usable when there are none. today is the date
-// review dates are checked against.
-func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
+// guide's content in each of the clinic's languages. It collects every
+// problem rather than stopping at the first; the content is only usable
+// when there are none. today is the date review dates are checked against.
+//
+// The default language's questions, articles and strings are in dir
+// (questions.yaml, articles/, strings/<lang>.yaml); every other language
+// has its questions and articles in a folder named after it, such as
+// dir/es-US/, with the clinic's words in that language in its clinic.yaml,
+// and its strings in strings/<lang>.yaml. A translation must be in step
+// with the default language: see checkInStep.
+func Compile(dir string, today time.Time) (*Build, Problems) {
 	var ps Problems
-	read := func(name string) (string, []byte) {
-		file := filepath.Join(dir, name)
-		b, err := os.ReadFile(file)
-		if err != nil {
-			ps.Add(file, 0, "", "cannot read the file: %v", errors.Unwrap(err))
-			return file, nil
+	cfg := clinicConfig{facts: &clinicFacts{}}
+	file := filepath.Join(dir, "clinic.yaml")
+	src := readContent(file, &ps)
+	if src != nil {
+		cfg = loadClinic(file, src, &ps)
+	}
+	b := &Build{Deploy: cfg.deploy, Folder: moduleRelative(dir)}
+	languages := cfg.clinic.Languages
+	if len(languages) == 0 {
+		languages = []string{cfg.clinic.Lang}
+	}
+	var where []places
+	for i, lang := range languages {
+		folder, clinic, facts := dir, cfg.clinic, cfg.facts
+		if i > 0 {
+			folder = filepath.Join(dir, lang)
+			clinic, facts = loadTranslatedClinic(folder, cfg, lang, &ps)
 		}
-		return file, b
+		formula, grade := readingFormulaFor(file, src, lang, &ps)
+		if !grade {
+			formula = readingFormula{}
+		}
+		c, sum, w := compileLanguage(dir, folder, clinic, facts, formula, today, &ps)
+		b.Languages = append(b.Languages, c)
+		b.Summaries = append(b.Summaries, sum)
+		where = append(where, w)
 	}
-	c := &guide.Content{}
-	var formula readingFormula
-	grade := false
-	facts := &clinicFacts{}
-	if file, src := read("clinic.yaml"); src != nil {
-		c.Clinic, facts = loadClinic(file, src, &ps)
-		formula, grade = readingFormulaFor(file, src, c.Clinic.Lang, &ps)
+	for i := 1; i < len(b.Languages); i++ {
+		checkInStep(b.Languages[0], b.Languages[i], where[0], where[i], &ps)
 	}
+	return b, ps
+}
+
+// moduleRelative returns dir from the root of the Go module it is in, with
+// slashes, or dir itself when it is in none.
+func moduleRelative(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return filepath.ToSlash(dir)
+	}
+	for root := abs; ; {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			rel, err := filepath.Rel(root, abs)
+			if err != nil {
+				break
+			}
+			return filepath.ToSlash(rel)
+		}
+		parent := filepath.Dir(root)
+		if parent == root {
+			break
+		}
+		root = parent
+	}
+	return filepath.ToSlash(dir)
+}
+
+// readContent reads one file of the content folder, or records why it
+// cannot.
+func readContent(file string, ps *Problems) []byte {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		ps.Add(file, 0, "", "cannot read the file: %v", errors.Unwrap(err))
+		return nil
+	}
+	return b
+}
+
+// compileLanguage compiles one language of the content: its strings file
+// from dir/strings/, its questions and articles from folder (dir itself for
+// the default language). formula scores the sections' reading ease; its
+// zero value scores nothing.
+func compileLanguage(dir, folder string, clinic guide.Clinic, facts *clinicFacts, formula readingFormula, today time.Time, ps *Problems) (*guide.Content, Summary, places) {
+	c := &guide.Content{Clinic: clinic}
+	where := places{sections: map[string]sectionPlace{}}
 	if c.Clinic.Lang != "" {
 		file := filepath.Join(dir, "strings", c.Clinic.Lang+".yaml")
 		if src, err := os.ReadFile(file); errors.Is(err, fs.ErrNotExist) {
-			ps.Add(file, 0, "", "there is no strings file for the page language %q (clinic.yaml's lang): copy another language's file in strings/ to this name and translate its values", c.Clinic.Lang)
+			ps.Add(file, 0, "", "there is no strings file for the page language %q (clinic.yaml's lang or languages): copy another language's file in strings/ to this name and translate its values", c.Clinic.Lang)
 		} else if err != nil {
 			ps.Add(file, 0, "", "cannot read the file: %v", errors.Unwrap(err))
 		} else {
-			c.Strings = loadStrings(file, src, facts, &ps)
+			c.Strings = loadStrings(file, src, facts, ps)
 		}
 	}
 	var scores []float64
-	qfile, qsrc := read("questions.yaml")
+	qfile := filepath.Join(folder, "questions.yaml")
+	qsrc := readContent(qfile, ps)
 	var lines questionLines
 	var g *guide.Guide
 	if qsrc != nil {
-		checkQuoted(qfile, 0, qsrc, &ps)
-		c.Questions, lines = loadQuestions(qfile, qsrc, &ps)
-		facts.resolveQuestions(qfile, c.Questions, lines.doc, &ps)
+		checkQuoted(qfile, 0, qsrc, ps)
+		c.Questions, lines = loadQuestions(qfile, qsrc, ps)
+		facts.resolveQuestions(qfile, c.Questions, lines.doc, ps)
+		where.questions, where.lines = qfile, lines
 	}
 	// Without questions (the file is missing or does not decode) the
 	// engine's checks would only repeat that problem.
 	if len(c.Questions) > 0 {
 		var err error
 		if g, err = guide.New(c); err != nil {
-			addGuideErrors(qfile, lines, err, &ps)
+			addGuideErrors(qfile, lines, err, ps)
 		}
 	}
+	where.checked = g != nil
 
-	names, err := filepath.Glob(filepath.Join(dir, "articles", "*.md"))
+	names, err := filepath.Glob(filepath.Join(folder, "articles", "*.md"))
 	if err != nil || len(names) == 0 {
-		ps.Add(filepath.Join(dir, "articles"), 0, "", "no articles found: add Markdown files ending in .md")
+		ps.Add(filepath.Join(folder, "articles"), 0, "", "no articles found: add Markdown files ending in .md")
 	}
 	sort.Strings(names)
 	seen := map[string]string{}
@@ -121,14 +205,14 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 			ps.Add(name, 0, "", "cannot read the file: %v", errors.Unwrap(err))
 			continue
 		}
-		a := parseArticle(name, facts.resolveArticle(name, src, &ps), today, &ps)
+		a := parseArticle(name, facts.resolveArticle(name, src, ps), today, ps)
 		if a == nil {
 			continue
 		}
 		c.Articles = append(c.Articles, guide.Article{
 			Slug:         strings.TrimSuffix(filepath.Base(name), ".md"),
-			Title:        facts.resolve(name, a.doc.line("title"), "title", a.front.Title, false, &ps),
-			Description:  facts.resolve(name, a.doc.line("description"), "description", a.front.Description, false, &ps),
+			Title:        facts.resolve(name, a.doc.line("title"), "title", a.front.Title, false, ps),
+			Description:  facts.resolve(name, a.doc.line("description"), "description", a.front.Description, false, ps),
 			LastReviewed: a.front.LastReviewed,
 			NextReview:   a.front.NextReview,
 		})
@@ -142,13 +226,14 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 				ps.Add(name, s.line, "heading", "the section id %q is already used at %s: ids must be unique across articles", s.id, where)
 			}
 			seen[s.id] = fmt.Sprintf("%s:%d", name, s.line)
-			a.render(s, &ps)
-			checkText(a, s, &ps)
-			if grade {
-				if score, ok := checkReading(a, s, formula, &ps); ok {
+			a.render(s, ps)
+			checkText(a, s, ps)
+			if formula.score != nil {
+				if score, ok := checkReading(a, s, formula, ps); ok {
 					scores = append(scores, score)
 				}
 			}
+			where.sections[s.id] = sectionPlace{file: name, line: s.line, forLine: s.forLine, srcLine: s.srcLine}
 			sec := guide.Section{ID: s.id, Article: len(c.Articles) - 1, Title: s.title, Summary: s.summary, HTML: s.html, Words: s.words}
 			for _, sid := range s.sourceIDs {
 				if src, ok := byID[sid]; ok {
@@ -157,7 +242,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 				}
 			}
 			if g != nil {
-				conds, ok := parseFor(a, s, g, &ps)
+				conds, ok := parseFor(a, s, g, ps)
 				if !ok && s.forLine != 0 {
 					continue
 				}
@@ -168,7 +253,7 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 		}
 	}
 
-	sum := Summary{Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources), Strings: stringKeys(c.Strings)}
+	sum := Summary{Lang: c.Clinic.Lang, Questions: len(c.Questions), Articles: len(c.Articles), Sections: len(c.Sections), Sources: len(sources), Strings: stringKeys(c.Strings)}
 	if facts.known {
 		sum.Preset = facts.describe()
 	}
@@ -176,13 +261,13 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 	for _, q := range c.Questions {
 		sum.Options += len(q.Options)
 	}
-	if g == nil || len(ps) > 0 {
-		return c, sum, ps
+	if g == nil || len(*ps) > 0 {
+		return c, sum, where
 	}
 	g, err = guide.New(c)
 	if err != nil {
-		addGuideErrors(qfile, lines, err, &ps)
-		return c, sum, ps
+		addGuideErrors(qfile, lines, err, ps)
+		return c, sum, where
 	}
 	for i := range c.Sections {
 		if _, ok := witness(g, &c.Sections[i]); !ok {
@@ -190,9 +275,9 @@ func Compile(dir string, today time.Time) (*guide.Content, Summary, Problems) {
 			ps.Add(p.a.file, p.s.forLine, "For", "section %q can never be shown: no visitor can give all of these answers at once", p.s.id)
 		}
 	}
-	sum.Paths = paths(g, filepath.Join(dir, "articles"), &ps)
+	sum.Paths = paths(g, filepath.Join(folder, "articles"), ps)
 	sum.Signs = g.SignCounts()
-	return c, sum, ps
+	return c, sum, where
 }
 
 // addGuideErrors places the engine's refusals on the lines of questions.yaml.

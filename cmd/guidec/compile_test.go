@@ -15,7 +15,11 @@ import (
 	"time"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files testdata/valid.go.golden and testdata/valid.css.golden")
+var update = flag.Bool("update", false, "rewrite the golden files: the compiled fixture (app/guidedata/fixture/content_gen.go) and testdata/valid.css.golden")
+
+// fixtureGo is the valid fixture compiled: the golden file of the generated
+// Go, and the content the pages' tests render (package fixture).
+var fixtureGo = filepath.Join("..", "..", "app", "guidedata", "fixture", "content_gen.go")
 
 // today is the date the fixtures' review dates are checked against.
 const today = "2026-06-01"
@@ -52,19 +56,20 @@ func golden(t *testing.T, path string, got []byte) {
 // TestCompile_Golden compiles the valid fixture and compares the generated
 // Go source and stylesheet with their golden files.
 func TestCompile_Golden(t *testing.T) {
-	c, sum, ps := Compile(filepath.Join("testdata", "valid"), mustToday(t))
+	b, ps := Compile(filepath.Join("testdata", "valid"), mustToday(t))
 	if len(ps) > 0 {
 		t.Fatalf("Compile(testdata/valid): got problems\n%s\nwant none", ps.Error())
 	}
-	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 104 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)"
+	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 118 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)"
+	c, sum := b.Languages[0], b.Summaries[0]
 	if got := sum.String(); got != wantSum {
 		t.Errorf("Compile(testdata/valid) summary: got %q, want %q", got, wantSum)
 	}
-	src, err := generateGo(c)
+	src, err := generateGo(b, "fixture")
 	if err != nil {
 		t.Fatalf("generateGo: %v", err)
 	}
-	golden(t, filepath.Join("testdata", "valid.go.golden"), src)
+	golden(t, fixtureGo, src)
 	golden(t, filepath.Join("testdata", "valid.css.golden"), generateCSS(c.Clinic.Colours))
 }
 
@@ -276,20 +281,22 @@ func TestCompile_CRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _, ps := Compile(dir, mustToday(t))
+	b, ps := Compile(dir, mustToday(t))
 	if len(ps) > 0 {
 		t.Fatalf("Compile with CRLF line endings: got problems\n%s\nwant none", ps.Error())
 	}
-	got, err := generateGo(c)
+	// The copy is compiled from a temporary folder; the fixture names its own.
+	b.Folder = moduleRelative(filepath.Join("testdata", "valid"))
+	got, err := generateGo(b, "fixture")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join("testdata", "valid.go.golden"))
+	want, err := os.ReadFile(fixtureGo)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("Compile with CRLF line endings: generated Go differs from testdata/valid.go.golden:\n%s", got)
+		t.Errorf("Compile with CRLF line endings: generated Go differs from the compiled fixture:\n%s", got)
 	}
 }
 
@@ -347,25 +354,27 @@ func TestRun_Writes(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("run: got exit code %d, want 0\n%s", code, stderr.String())
 	}
-	wantOut := "guidec: country GB preset (emergency 999, urgent \"NHS 111\", crisis \"Samaritans\" on 116 123, family doctor \"GP\", emergency department \"A&E\")\n" +
-		"guidec: testdata/valid: 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 104 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)\n"
+	wantOut := "guidec: en-GB: country GB preset (emergency 999, urgent \"NHS 111\", crisis \"Samaritans\" on 116 123, family doctor \"GP\", emergency department \"A&E\")\n" +
+		"guidec: testdata/valid (en-GB): 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 118 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)\n"
 	if got := filepath.ToSlash(stdout.String()); got != wantOut {
 		t.Errorf("run: got stdout %q, want %q", got, wantOut)
 	}
 	for _, p := range []struct{ file, golden string }{
-		{goOut, "valid.go.golden"},
-		{cssOut, "valid.css.golden"},
+		{goOut, fixtureGo},
+		{cssOut, filepath.Join("testdata", "valid.css.golden")},
 	} {
 		got, err := os.ReadFile(p.file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := os.ReadFile(filepath.Join("testdata", p.golden))
+		want, err := os.ReadFile(p.golden)
 		if err != nil {
 			t.Fatal(err)
 		}
+		// run writes package guidedata; the golden file is package fixture.
+		want = bytes.Replace(want, []byte("package fixture\n"), []byte("package guidedata\n"), 1)
 		if !bytes.Equal(got, want) {
-			t.Errorf("run wrote %s unlike testdata/%s", filepath.Base(p.file), p.golden)
+			t.Errorf("run wrote %s unlike %s", filepath.Base(p.file), p.golden)
 		}
 	}
 	for _, p := range []struct {
@@ -460,14 +469,15 @@ func TestCompile_Countries(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "clinic.yaml"), clinic, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			c, sum, ps := Compile(dir, mustToday(t))
+			build, ps := Compile(dir, mustToday(t))
+			sum := build.Summaries[0]
 			if len(ps) > 0 {
 				t.Fatalf("Compile with country %s: got problems\n%s\nwant none", code, ps.Error())
 			}
 			if want := "country " + code + " preset ("; !strings.HasPrefix(sum.Preset, want) {
 				t.Errorf("Compile with country %s: preset line %q, want it to start %q", code, sum.Preset, want)
 			}
-			b, err := generateGo(c)
+			b, err := generateGo(build, "guidedata")
 			if err != nil {
 				t.Fatal(err)
 			}

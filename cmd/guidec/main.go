@@ -41,13 +41,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		today = t
 	}
-	c, sum, ps := Compile(*dir, today)
+	b, ps := Compile(*dir, today)
 	if len(ps) > 0 {
 		fmt.Fprintln(stderr, ps.Error())
 		fmt.Fprintf(stderr, "guidec: %d problems in %s: nothing was written\n", len(ps), *dir)
 		return 1
 	}
-	src, err := generateGo(c)
+	c := b.Languages[0]
+	src, err := generateGo(b, "guidedata")
 	if err != nil {
 		fmt.Fprintf(stderr, "guidec: generating Go failed: %v\n", err)
 		return 1
@@ -71,14 +72,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "guidec: %s is out of date with %s: run make build\n", o.path, *dir)
 			return 1
 		}
+		if err := os.MkdirAll(filepath.Dir(o.path), 0o755); err != nil {
+			fmt.Fprintf(stderr, "guidec: %v\n", err)
+			return 1
+		}
 		if err := os.WriteFile(o.path, o.data, 0o644); err != nil {
 			fmt.Fprintf(stderr, "guidec: %v\n", err)
 			return 1
 		}
 	}
-	if sum.Preset != "" {
-		fmt.Fprintf(stdout, "guidec: %s\n", sum.Preset)
+	for _, sum := range b.Summaries {
+		if sum.Preset != "" {
+			fmt.Fprintf(stdout, "guidec: %s: %s\n", sum.Lang, sum.Preset)
+		}
+		fmt.Fprintf(stdout, "guidec: %s (%s): %s\n", *dir, sum.Lang, sum)
 	}
-	fmt.Fprintf(stdout, "guidec: %s: %s\n", *dir, sum)
 	return 0
 }

@@ -1,5 +1,10 @@
 package main
 
+import (
+	"reflect"
+	"strings"
+)
+
 // A preset holds the clinic facts that every clinic in one country shares:
 // whom to call in an emergency, the urgent (same-day) line, the mental-health
 // crisis line, the country's words for a family doctor and an emergency
@@ -13,8 +18,10 @@ package main
 // get the type checker, no loader with errors of its own, and a test that
 // reads this file's comments to make sure each fact names its source.
 //
-// Words (labels, names, the family doctor) are English, as the articles
-// are; a clinic writing in another language sets them in clinic.yaml.
+// Words (labels, names, the family doctor) are English here; presetWords
+// below holds them in other languages, and presetFor lays them over these.
+// A clinic writing in a language with no words here sets them in its
+// clinic.yaml.
 type preset struct {
 	Emergency    emergencyFile
 	Urgent       lineFile
@@ -146,3 +153,102 @@ var presets = map[string]preset{
 		Practitioner: practitionerFile{Register: "the Spanish Society of Medical Acupuncture (SAME)"},
 	},
 }
+
+// presetWords are the presets' words in languages other than English, by
+// country and then by primary language subtag ("es" for es-US and es-ES).
+// They hold only words: labels, the names of services, the emergency
+// department, the crisis line as it follows "call", the family doctor and
+// the registers. Numbers and URLs are never repeated here: they come from
+// the country's preset, so a number changes in one place. presetFor lays
+// these words over the preset.
+//
+// Spanish grammar the texts rely on: Urgent.Service and Emergency.Department
+// start with a determiner that can follow "vaya a" ("un centro de atención
+// de urgencia", "la sala de emergencias", "su centro de salud"), never with
+// "el" (a + el is written al); Crisis.Line follows "llame a"; Emergency.Label
+// is a button ("Llame al 911").
+//
+// Each fact has its source in the comment above it, in that language where
+// the source has one; check them when you change a value.
+var presetWords = map[string]map[string]preset{
+	"US": {
+		"es": {
+			// 911; MedlinePlus en español says "sala de emergencias" for the emergency room.
+			// https://medlineplus.gov/spanish/ency/patientinstructions/000593.htm https://www.911.gov/
+			Emergency: emergencyFile{Label: "Llame al 911", Service: "los servicios de emergencia", Department: "la sala de emergencias"},
+			// No national urgent line: your own doctor, or an urgent care center ("centro de
+			// atención de urgencia").
+			// https://medlineplus.gov/spanish/ency/patientinstructions/000593.htm
+			Urgent: lineFile{Label: "Llame a su médico", Service: "un centro de atención de urgencia"},
+			// 988 Lifeline in Spanish: "Línea 988 de Prevención del Suicidio y Crisis", call or
+			// text 988 (option 2 for Spanish), free, 24 hours.
+			// https://988lifeline.org/es/home/
+			Crisis: crisisFile{Service: "la Línea 988 de Prevención del Suicidio y Crisis", Line: "la Línea 988 de Prevención del Suicidio y Crisis, gratis al 988"},
+			// "Proveedor de atención primaria": in everyday words, the primary care doctor, at
+			// a doctor's office (consultorio médico); "médico de familia" explains it.
+			// https://medlineplus.gov/spanish/ency/article/001939.htm
+			GP: gpFile{Name: "médico de atención primaria", Explained: "médico de atención primaria (médico de familia)", Place: "consultorio médico", Places: "consultorios médicos"},
+			// NCCAOM (Comisión Nacional de Certificación en Acupuntura y Medicina Oriental);
+			// American Academy of Medical Acupuncture for doctors. Both sites are in English.
+			// https://www.nccaom.org/ https://www.medicalacupuncture.org/
+			Practitioner: practitionerFile{Register: "la NCCAOM (la comisión nacional que certifica a los acupunturistas) o la Academia Americana de Acupuntura Médica (AAMA)"},
+		},
+	},
+	"ES": {
+		"es": {
+			// 112, "Emergencias 112"; in Spain a hospital's emergency department is "urgencias".
+			// https://digital-strategy.ec.europa.eu/es/policies/112
+			Emergency: emergencyFile{Label: "Llame al 112", Service: "los servicios de emergencias", Department: "las urgencias del hospital"},
+			// No national urgent line: your health centre (centro de salud), which attends
+			// urgent problems in the day.
+			// https://www.sanidad.gob.es/organizacion/sns/home.htm
+			Urgent: lineFile{Label: "Llame a su centro de salud", Service: "su centro de salud"},
+			// Línea 024 de atención a la conducta suicida, free, 24 hours (Ministerio de Sanidad).
+			// https://www.sanidad.gob.es/linea024/home.htm
+			Crisis: crisisFile{Service: "la Línea 024", Line: "la Línea 024 de atención a la conducta suicida, gratis"},
+			// Médico de familia (also called médico de cabecera), at the centro de salud.
+			// https://www.sanidad.gob.es/organizacion/sns/home.htm
+			GP: gpFile{Name: "médico de familia", Explained: "médico de familia (médico de cabecera)", Place: "centro de salud", Places: "centros de salud"},
+			// Sociedad de Acupuntura Médica de España (SAME), for doctors who practise acupuncture.
+			// https://www.acupunturamedica.org/
+			Practitioner: practitionerFile{Register: "la Sociedad de Acupuntura Médica de España (SAME)"},
+		},
+	},
+}
+
+// presetFor returns the preset of country (an ISO code such as US) in the
+// language of tag lang (such as es-US): the country's numbers and URLs,
+// with the words of that language laid over the preset's English ones.
+// English (en, en-US, ...) or an empty tag gives the preset as it is. In a
+// language the country has no words for, every word is left empty rather
+// than English, so a clinic writing in it must set the words in its own
+// clinic.yaml (and the compiler's checks for missing facts name them).
+// The result is false when the country has no preset.
+func presetFor(country, lang string) (preset, bool) {
+	base, ok := presets[strings.ToUpper(country)]
+	if !ok {
+		return preset{}, false
+	}
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if primary == "" || primary == "en" {
+		return base, true
+	}
+	words := presetWords[strings.ToUpper(country)][primary]
+	out := base
+	dst := reflect.ValueOf(&out).Elem()
+	src := reflect.ValueOf(words)
+	for i := range dst.NumField() {
+		for j := range dst.Field(i).NumField() {
+			if !presetWordField(dst.Field(i).Type().Field(j).Name) {
+				continue
+			}
+			dst.Field(i).Field(j).SetString(src.Field(i).Field(j).String())
+		}
+	}
+	return out, true
+}
+
+// presetWordField reports whether a field of a preset's group is words,
+// which presetWords translate, rather than a number or a URL, which they
+// never repeat.
+func presetWordField(name string) bool { return name != "Number" && name != "URL" }

@@ -50,7 +50,7 @@ func TestPresets_Complete(t *testing.T) {
 			if !bytes.Contains(clinic, []byte("country: "+code)) {
 				t.Fatalf("testdata/valid/clinic.yaml has no line country: GB")
 			}
-			_, facts := loadClinic("clinic.yaml", clinic, &ps)
+			facts := loadClinic("clinic.yaml", clinic, &ps).facts
 			if len(ps) > 0 {
 				t.Errorf("loadClinic with country %s: got problems\n%s\nwant none", code, ps.Error())
 			}
@@ -163,7 +163,7 @@ func TestLoadClinic_Presets(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := regexp.MustCompile(`(?m)^country: GB$`).ReplaceAllString(string(base), "country: "+tt.country) + tt.extra
 			var ps Problems
-			_, facts := loadClinic("clinic.yaml", []byte(src), &ps)
+			facts := loadClinic("clinic.yaml", []byte(src), &ps).facts
 			if len(ps) > 0 {
 				t.Fatalf("loadClinic: got problems\n%s\nwant none", ps.Error())
 			}
@@ -179,5 +179,162 @@ func TestLoadClinic_Presets(t *testing.T) {
 				t.Errorf("describe: got %q, want %q", got, tt.line)
 			}
 		})
+	}
+}
+
+// TestPresetFor checks that presetFor keeps the country's numbers and URLs
+// and lays the words of the visitor's language over the English ones.
+func TestPresetFor(t *testing.T) {
+	tests := []struct {
+		country, lang string
+		ok            bool
+		want          map[string]string // field path in the preset: value
+	}{
+		{country: "US", lang: "en-US", ok: true, want: map[string]string{
+			"Emergency.Label": "Call 911", "Emergency.Number": "911", "GP.Name": "primary care doctor", "Crisis.URL": "https://988lifeline.org/",
+		}},
+		{country: "us", lang: "", ok: true, want: map[string]string{"Urgent.Service": "an urgent care center"}},
+		{country: "US", lang: "es-US", ok: true, want: map[string]string{
+			"Emergency.Number": "911", "Emergency.Label": "Llame al 911", "Emergency.Department": "la sala de emergencias",
+			"Urgent.Number": "", "Urgent.URL": "", "Urgent.Service": "un centro de atención de urgencia", "Urgent.Label": "Llame a su médico",
+			"Crisis.Number": "988", "Crisis.URL": "https://988lifeline.org/", "Crisis.Line": "la Línea 988 de Prevención del Suicidio y Crisis, gratis al 988",
+			"GP.Name": "médico de atención primaria", "GP.Place": "consultorio médico",
+		}},
+		{country: "US", lang: "es", ok: true, want: map[string]string{"Emergency.Label": "Llame al 911"}},
+		{country: "ES", lang: "es-ES", ok: true, want: map[string]string{
+			"Emergency.Number": "112", "Emergency.Label": "Llame al 112", "Urgent.Service": "su centro de salud",
+			"Crisis.Number": "024", "Crisis.URL": "https://www.sanidad.gob.es/linea024/home.htm", "GP.Name": "médico de familia",
+		}},
+		// No Spanish words for GB: the numbers stay, the words are left for
+		// clinic.yaml to set rather than falling back to English.
+		{country: "GB", lang: "es", ok: true, want: map[string]string{
+			"Emergency.Number": "999", "Emergency.Label": "", "Urgent.Number": "111", "Urgent.URL": "https://111.nhs.uk/", "Urgent.Service": "", "GP.Name": "",
+		}},
+		{country: "NZ", lang: "es", ok: false, want: map[string]string{"Emergency.Number": ""}},
+		{country: "NZ", lang: "en", ok: false, want: map[string]string{"Emergency.Label": ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.country+"/"+tt.lang, func(t *testing.T) {
+			p, ok := presetFor(tt.country, tt.lang)
+			if ok != tt.ok {
+				t.Errorf("presetFor(%q, %q): got ok %v, want %v", tt.country, tt.lang, ok, tt.ok)
+			}
+			v := reflect.ValueOf(p)
+			for path, want := range tt.want {
+				group, field, _ := strings.Cut(path, ".")
+				if got := v.FieldByName(group).FieldByName(field).String(); got != want {
+					t.Errorf("presetFor(%q, %q).%s: got %q, want %q", tt.country, tt.lang, path, got, want)
+				}
+			}
+		})
+	}
+	// English gives the preset exactly as it is.
+	for code, base := range presets {
+		if p, _ := presetFor(code, "en-GB"); p != base {
+			t.Errorf("presetFor(%q, \"en-GB\"): got %+v, want the preset as it is", code, p)
+		}
+	}
+}
+
+// TestPresetWords_Complete checks every language's words of every preset:
+// each word is set, no number or URL is repeated, labels and lines name the
+// preset's own numbers, and in Spanish the words fit the sentences they go
+// into ("vaya a {urgent.service}", "llame a {crisis.line}").
+func TestPresetWords_Complete(t *testing.T) {
+	for code, langs := range presetWords {
+		base, ok := presets[code]
+		if !ok {
+			t.Errorf("presetWords[%q]: no preset for that country", code)
+			continue
+		}
+		for lang, words := range langs {
+			t.Run(code+"/"+lang, func(t *testing.T) {
+				if lang != strings.ToLower(lang) || strings.Contains(lang, "-") || lang == "en" {
+					t.Errorf("presetWords[%q][%q]: key by the primary language subtag (es), and never en: the presets are English", code, lang)
+				}
+				v := reflect.ValueOf(words)
+				for i := range v.NumField() {
+					group := v.Type().Field(i).Name
+					for j := range v.Field(i).NumField() {
+						name := v.Field(i).Type().Field(j).Name
+						value := v.Field(i).Field(j).String()
+						switch {
+						case !presetWordField(name) && value != "":
+							t.Errorf("presetWords[%q][%q].%s.%s is %q: numbers and URLs come from the preset, leave it out", code, lang, group, name, value)
+						case presetWordField(name) && strings.TrimSpace(value) == "":
+							t.Errorf("presetWords[%q][%q].%s.%s is empty, want the word in that language", code, lang, group, name)
+						}
+					}
+				}
+				if !strings.Contains(words.Emergency.Label, base.Emergency.Number) {
+					t.Errorf("presetWords[%q][%q].Emergency.Label %q does not name the number %q", code, lang, words.Emergency.Label, base.Emergency.Number)
+				}
+				if !strings.Contains(words.Crisis.Line, base.Crisis.Number) {
+					t.Errorf("presetWords[%q][%q].Crisis.Line %q does not name the number %q", code, lang, words.Crisis.Line, base.Crisis.Number)
+				}
+				if lang != "es" {
+					return
+				}
+				for _, w := range []struct{ field, value string }{
+					{"Urgent.Service", words.Urgent.Service},
+					{"Emergency.Department", words.Emergency.Department},
+					{"Crisis.Line", words.Crisis.Line},
+					{"Crisis.Service", words.Crisis.Service},
+				} {
+					first, _, _ := strings.Cut(w.value, " ")
+					switch first {
+					case "un", "una", "la", "las", "los", "su", "sus":
+					default:
+						t.Errorf("presetWords[%q][%q].%s %q: start with un, una, la, las, los or su, as the Spanish texts assume (never el: a + el is al)", code, lang, w.field, w.value)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestPresetWords_Sources reads presets.go and checks that each fact of
+// each language's words has a comment right above it with the address of
+// its source, as the presets have.
+func TestPresetWords_Sources(t *testing.T) {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "presets.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table *ast.CompositeLit
+	ast.Inspect(file, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "presetWords" {
+			table, _ = vs.Values[0].(*ast.CompositeLit)
+		}
+		return table == nil
+	})
+	if table == nil {
+		t.Fatal("presets.go: no composite literal var presetWords")
+	}
+	comments := map[int]string{}
+	for _, cg := range file.Comments {
+		comments[fset.Position(cg.End()).Line] = cg.Text()
+	}
+	n := 0
+	for _, elt := range table.Elts {
+		kv := elt.(*ast.KeyValueExpr)
+		code := strings.Trim(kv.Key.(*ast.BasicLit).Value, `"`)
+		for _, l := range kv.Value.(*ast.CompositeLit).Elts {
+			lkv := l.(*ast.KeyValueExpr)
+			lang := strings.Trim(lkv.Key.(*ast.BasicLit).Value, `"`)
+			for _, f := range lkv.Value.(*ast.CompositeLit).Elts {
+				fkv := f.(*ast.KeyValueExpr)
+				name := fkv.Key.(*ast.Ident).Name
+				line := fset.Position(fkv.Pos()).Line
+				n++
+				if c := comments[line-1]; !strings.Contains(c, "https://") && !strings.Contains(c, "http://") {
+					t.Errorf("presets.go:%d: presetWords[%q][%q].%s has no comment above it naming its source (an http(s) address)", line, code, lang, name)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("presets.go: presetWords has no facts")
 	}
 }

@@ -51,15 +51,10 @@ func formulaFor(lang string) (readingFormula, error) {
 	switch primary {
 	case "en":
 		return fleschKincaid, nil
-		// case "es": Spanish goes here. Its usual formulas, Fernández-Huerta
-		// and Szigriszt-Pazos (read on the INFLESZ scale), give an ease
-		// score from 0 to 100 where higher is easier, not a school grade:
-		// give the formula its own syllable counter (Spanish syllables follow
-		// the vowels far more regularly than English ones), measure
-		// "reading ease", tooHard below 55 (INFLESZ "normal") and a table
-		// test of known sentences, as for English.
+	case "es":
+		return szigrisztPazos, nil
 	}
-	return readingFormula{}, fmt.Errorf("the guide cannot yet check how easy %q text is to read (it knows English: en, such as en-GB); "+
+	return readingFormula{}, fmt.Errorf("the guide cannot yet check how easy %q text is to read (it knows English: en, such as en-GB; and Spanish: es, such as es-US); "+
 		"write the articles in a language it knows, or add a formula for %q to cmd/guidec/readability.go", lang, primary)
 }
 
@@ -195,7 +190,12 @@ func blank(n ast.Node, src []byte) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // abbreviations end in a full stop that does not end a sentence.
-var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "dr": true, "mr": true, "mrs": true, "ms": true, "approx": true}
+// Spanish ones too: EE. UU. (Estados Unidos), p. ej., Dra., Sr., núm., pág.
+// (EE. UU. at the end of a sentence then ends it only at the end of its
+// paragraph: a slight under-count of sentences, which errs on the side of
+// harder.)
+var abbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "dr": true, "mr": true, "mrs": true, "ms": true, "approx": true,
+	"ee": true, "uu": true, "ej": true, "dra": true, "sr": true, "sra": true, "núm": true, "pág": true}
 
 // countText counts the sentences, words and syllables of units. Each unit
 // ends a sentence, with or without a full stop, so a list item counts as
@@ -401,3 +401,123 @@ func (r readingRange) String() string {
 
 // round1 rounds to one decimal place, as scores are shown.
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// minEase is the easiest-to-read floor for Spanish: INFLESZ calls a
+// Szigriszt-Pazos score of 55 to 65 "normal" (what a 12- to 14-year-old
+// reads with ease), below 55 "algo difícil".
+const minEase = 55.0
+
+// szigrisztPazos is the Szigriszt-Pazos perspicuity index (Szigriszt
+// Pazos, 1993), read on the INFLESZ scale (Barrio-Cantalejo et al., 2008,
+// written for health information for patients): 206.835 − 62.3 ×
+// syllables per word − words per sentence. From 0 to 100, higher is
+// easier: below 40 very hard, 40–55 somewhat hard, 55–65 normal, 65–80
+// fairly easy, above 80 very easy.
+var szigrisztPazos = readingFormula{
+	name:      "Szigriszt-Pazos, INFLESZ scale",
+	measure:   "reading ease",
+	syllables: spanishSyllables,
+	score: func(c textCounts) float64 {
+		return 206.835 - 62.3*float64(c.syllables)/float64(c.words) - float64(c.words)/float64(c.sentences)
+	},
+	tooHard: func(ease float64) bool { return round1(ease) < minEase },
+	limit:   fmt.Sprintf("below %g", minEase),
+}
+
+// spanishDigitSyllables are the syllables of each digit's name (ce-ro,
+// u-no, dos ...). A number counts its digits one by one: "30" (trein-ta)
+// counts 3 rather than 2, a slight over-count that errs on the side of
+// harder.
+var spanishDigitSyllables = [10]int{2, 2, 1, 1, 2, 2, 1, 2, 2, 2}
+
+// spanishLetterSyllables are the syllables of the names of consonants, for
+// initials with no vowel (VIH has one; NCCAOM is read as a word): be, ce,
+// de, e-fe, ge, ha-che, jo-ta, ka, e-le, e-me, e-ne, e-ñe, pe, cu, e-rre,
+// e-se, te, ve, do-ble ve, e-quis, ye, ze-ta.
+var spanishLetterSyllables = map[rune]int{
+	'b': 1, 'c': 1, 'd': 1, 'f': 2, 'g': 1, 'h': 2, 'j': 2, 'k': 1, 'l': 2, 'm': 2, 'n': 2, 'ñ': 2,
+	'p': 1, 'q': 1, 'r': 2, 's': 2, 't': 1, 'v': 1, 'w': 3, 'x': 2, 'y': 1, 'z': 2,
+}
+
+// spanishSyllables counts the syllables of a Spanish word, as written:
+// parts joined by hyphens or slashes count one by one, numbers by the
+// names of their digits, and capitals with no vowel (RMN, PDF) by the
+// names of their letters. Capitals with a vowel count as a word (OTAN,
+// o-tan), which under-counts initials read letter by letter (VIH).
+func spanishSyllables(word string) int {
+	n := 0
+	for _, part := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '/' || r == '–' }) {
+		var letters strings.Builder
+		for _, r := range part {
+			switch {
+			case r >= '0' && r <= '9':
+				n += spanishDigitSyllables[r-'0']
+			case unicode.IsLetter(r):
+				letters.WriteRune(r)
+			}
+		}
+		w := letters.String()
+		if w == "" {
+			continue
+		}
+		if lower := strings.ToLower(w); len([]rune(w)) > 1 && w == strings.ToUpper(w) && !strings.ContainsAny(lower, "aeiouáéíóúü") {
+			for _, r := range lower {
+				n += max(spanishLetterSyllables[r], 1)
+			}
+			continue
+		}
+		n += spanishWordSyllables(strings.ToLower(w))
+	}
+	return max(n, 1)
+}
+
+// spanishWordSyllables counts the syllables of a lower-case Spanish word by
+// its vowels, as Spanish spelling shows them:
+//   - a, e, o and the accented vowels (á é í ó ú) are strong; i, u and ü are
+//     weak. Two strong vowels side by side are two syllables (le-er, po-e-ta,
+//     a-é-re-o), and an accent on i or u splits it from its neighbour (dí-a,
+//     pa-ís, re-ú-ne, o-í-a): that is a hiatus.
+//   - A weak vowel beside another vowel shares its syllable: a diphthong
+//     (bien, cau-sa, ciu-dad, cui-da-do), or a triphthong (buey,
+//     a-ve-ri-guáis).
+//   - u is silent in que, qui, gue and gui (que-so, gui-ta-rra, guí-a), and
+//     said in güe and güi (pin-güi-no).
+//   - y is a vowel alone (y) and at the end of a word after a vowel, where it
+//     joins the diphthong (hoy, muy, ley); elsewhere it is a consonant
+//     (a-yu-da, yo-ga).
+//   - h is a consonant for counting (a-ho-ra, pro-hí-be).
+func spanishWordSyllables(w string) int {
+	rs := []rune(w)
+	n := len(rs)
+	kind := make([]byte, n) // 's' strong vowel, 'w' weak vowel, 0 not a vowel
+	for i, r := range rs {
+		switch r {
+		case 'a', 'e', 'o', 'á', 'é', 'í', 'ó', 'ú':
+			kind[i] = 's'
+		case 'i', 'ü':
+			kind[i] = 'w'
+		case 'u':
+			silent := i > 0 && (rs[i-1] == 'q' || rs[i-1] == 'g') && i+1 < n && strings.ContainsRune("eéií", rs[i+1])
+			if !silent {
+				kind[i] = 'w'
+			}
+		case 'y':
+			if n == 1 || i == n-1 && i > 0 && kind[i-1] != 0 {
+				kind[i] = 'w'
+			}
+		}
+	}
+	count := 0
+	for i := range n {
+		switch {
+		case kind[i] == 0:
+		case i == 0 || kind[i-1] == 0:
+			count++ // the first vowel of a group
+		case kind[i] == 's' && kind[i-1] == 's':
+			count++ // hiatus
+		}
+	}
+	// A word with no vowel at all (an interjection, a stray letter) still
+	// takes a breath.
+	return max(count, 1)
+}

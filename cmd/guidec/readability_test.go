@@ -125,7 +125,12 @@ func TestFormulaFor(t *testing.T) {
 			t.Errorf("formulaFor(%q): got %q, %v, want Flesch-Kincaid", lang, f.name, err)
 		}
 	}
-	for _, lang := range []string{"es-ES", "fr", "cy-GB"} {
+	for _, lang := range []string{"es", "es-US", "es-ES", "ES-mx"} {
+		if f, err := formulaFor(lang); err != nil || f.name != szigrisztPazos.name {
+			t.Errorf("formulaFor(%q): got %q, %v, want %s", lang, f.name, err, szigrisztPazos.name)
+		}
+	}
+	for _, lang := range []string{"fr", "cy-GB", "pt-BR"} {
 		_, err := formulaFor(lang)
 		if err == nil {
 			t.Errorf("formulaFor(%q): got no error, want one saying there is no formula", lang)
@@ -152,6 +157,105 @@ func TestReadingRange(t *testing.T) {
 	for _, tt := range tests {
 		if got := newReadingRange("reading grade", tt.scores).String(); got != tt.want {
 			t.Errorf("newReadingRange(%v): got %q, want %q", tt.scores, got, tt.want)
+		}
+	}
+}
+
+// TestSpanishSyllables checks the Spanish syllable counter on words whose
+// syllables are known, including those each of its rules exists for.
+func TestSpanishSyllables(t *testing.T) {
+	tests := []struct {
+		word string
+		want int
+	}{
+		// Plain words.
+		{"sol", 1}, {"casa", 2}, {"dolor", 2}, {"espalda", 3}, {"médico", 3}, {"columna", 3},
+		{"acupuntura", 5}, {"acupunturista", 6}, {"articulaciones", 6},
+		// Diphthongs and triphthongs: a weak vowel shares a syllable.
+		{"bien", 1}, {"causa", 2}, {"ciudad", 2}, {"cuidado", 3}, {"fisioterapeuta", 6},
+		{"neumotórax", 4}, {"inyección", 3}, {"buey", 1}, {"averiguáis", 4}, {"agua", 2},
+		// Hiatus: two strong vowels, or an accented í or ú.
+		{"leer", 2}, {"poeta", 3}, {"aéreo", 4}, {"día", 2}, {"país", 2}, {"río", 2},
+		{"reúne", 3}, {"oía", 3}, {"leído", 3}, {"hormigueo", 4}, {"mareo", 3}, {"todavía", 4},
+		// Silent u in que, qui, gue, gui; said in güe, güi.
+		{"que", 1}, {"quiere", 2}, {"guerra", 2}, {"guía", 2}, {"seguir", 2}, {"pingüino", 3}, {"vergüenza", 3},
+		// y: a vowel alone and at the end after a vowel; a consonant elsewhere.
+		{"y", 1}, {"hoy", 1}, {"muy", 1}, {"ley", 1}, {"estoy", 2}, {"ayuda", 3}, {"yoga", 2}, {"mayo", 2},
+		// h is a consonant.
+		{"ahora", 3}, {"prohíbe", 3}, {"hinchazón", 3},
+		// Capitals, initials, numbers, hyphens.
+		{"Llame", 2}, {"OTAN", 2}, {"RMN", 6}, {"PDF", 4}, {"30", 3}, {"2017", 7}, {"6", 1},
+		{"físico-químico", 6},
+	}
+	for _, tt := range tests {
+		if got := spanishSyllables(tt.word); got != tt.want {
+			t.Errorf("spanishSyllables(%q): got %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}
+
+// TestSzigrisztPazos scores Spanish sentences whose counts were worked out
+// by hand (syllables as a dictionary splits them) and checks the counts and
+// the ease: 206.835 − 62.3 × syllables/words − words/sentences.
+func TestSzigrisztPazos(t *testing.T) {
+	tests := []struct {
+		name string
+		body string
+		want textCounts
+		ease float64
+	}{
+		{
+			name: "ShortSentences",
+			// Si-ga mo-vién-do-se. U-se ca-lor, co-mo u-na du-cha.
+			body: "Siga moviéndose. Use calor, como una ducha.",
+			want: textCounts{sentences: 2, words: 7, syllables: 16},
+			ease: 206.835 - 62.3*16/7 - 7.0/2, // 60.93: normal
+		},
+		{
+			name: "LongWordsLongSentence",
+			// La a-cu-pun-tu-ra ge-ne-ral-men-te se con-si-de-ra se-gu-ra cuan-do la
+			// re-a-li-zan pro-fe-sio-na-les de-bi-da-men-te cua-li-fi-ca-dos con a-gu-jas es-té-ri-les.
+			body: "La acupuntura generalmente se considera segura cuando la realizan profesionales debidamente cualificados con agujas estériles.",
+			want: textCounts{sentences: 1, words: 15, syllables: 49},
+			ease: 206.835 - 62.3*49/15 - 15.0, // -11.68: very hard
+		},
+		{
+			name: "QuestionsAndAbbreviations",
+			// ¿Le due-le? Lla-me al mé-di-co en EE. UU. hoy mis-mo.
+			body: "¿Le duele? Llame al médico en EE. UU. hoy mismo.",
+			want: textCounts{sentences: 2, words: 10, syllables: 16},
+			ease: 206.835 - 62.3*16/10 - 10.0/2, // 102.2: very easy
+		},
+		{
+			name: "ListItemsAreSentences",
+			// Ca-mi-ne un po-co. Es-tí-re-se.
+			body: "- Camine un poco\n- Estírese\n",
+			want: textCounts{sentences: 2, words: 4, syllables: 10},
+			ease: 206.835 - 62.3*10/4 - 4.0/2, // 49.09
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := countText(readingUnits(tt.body), szigrisztPazos.syllables)
+			if got != tt.want {
+				t.Errorf("counts of %q: got %+v, want %+v", tt.body, got, tt.want)
+			}
+			if e := szigrisztPazos.score(got); math.Abs(e-tt.ease) > 0.005 {
+				t.Errorf("ease of %q: got %.2f, want %.2f", tt.body, e, tt.ease)
+			}
+		})
+	}
+}
+
+// TestSzigrisztPazos_Limit checks that an ease is too hard only when it
+// shows, to one decimal place, below 55.
+func TestSzigrisztPazos_Limit(t *testing.T) {
+	for _, tt := range []struct {
+		ease float64
+		want bool
+	}{{80, false}, {55.0, false}, {54.96, false}, {54.94, true}, {40, true}} {
+		if got := szigrisztPazos.tooHard(tt.ease); got != tt.want {
+			t.Errorf("tooHard(%v): got %v, want %v", tt.ease, got, tt.want)
 		}
 	}
 }

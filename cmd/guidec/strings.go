@@ -32,6 +32,9 @@ func loadStrings(file string, src []byte, facts *clinicFacts, ps *Problems) guid
 		}
 		*v = resolveString(file, doc.line(path), path, *v, params, facts, ps)
 	})
+	if n := len(s.Print.Months); n != 0 && n != 12 {
+		ps.Add(file, doc.line("print.months"), "print.months", "lists %d months, want the 12 names of the months, January first", n)
+	}
 	return s
 }
 

@@ -108,3 +108,33 @@ func child(n *yaml.Node, key string) *yaml.Node {
 	}
 	return nil
 }
+
+// leafPaths returns the dotted paths of the document's scalar values, such
+// as "booking.label", in the order they are written.
+func (d *yamlDoc) leafPaths() []string {
+	if d.root == nil {
+		return nil
+	}
+	n := d.root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	var paths []string
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1], prefix+n.Content[i].Value+".")
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, prefix+strconv.Itoa(i)+".")
+			}
+		default:
+			paths = append(paths, strings.TrimSuffix(prefix, "."))
+		}
+	}
+	walk(n, "")
+	return paths
+}

@@ -15,6 +15,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 
@@ -45,13 +46,13 @@ func run(args []string, stderr io.Writer) int {
 		logger.Printf("the compiled content is broken: %v (run make build)", err)
 		return 1
 	}
-	var extra []string
+	embedders := slices.Clone(guidedata.Deploy.EmbedOrigins)
 	for _, o := range strings.Split(*origins, ",") {
 		if o = strings.TrimSpace(o); o != "" {
-			extra = append(extra, o)
+			embedders = append(embedders, o)
 		}
 	}
-	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: extra, SiteURL: *siteURL, Log: logger})
+	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: embedders, HTTPS: guidedata.Deploy.HTTPS, SiteURL: *siteURL, Log: logger})
 	if err != nil {
 		logger.Print(err)
 		return 1

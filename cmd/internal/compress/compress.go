@@ -13,8 +13,9 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// minSize is the smallest file worth compressing.
-const minSize = 1024
+// MinSize is the smallest file worth compressing: the Go server compresses
+// pages it keeps in memory by the same rule.
+const MinSize = 1024
 
 // compressible lists the extensions worth compressing.
 var compressible = map[string]bool{
@@ -36,7 +37,7 @@ func Dir(dir string) error {
 // file writes path.br and path.gz when they are missing or stale.
 func file(path string) error {
 	b, err := os.ReadFile(path)
-	if err != nil || len(b) < minSize {
+	if err != nil || len(b) < MinSize {
 		return err
 	}
 	for _, c := range []struct {

@@ -1,6 +1,8 @@
 package deploy_test
 
 import (
+	"symptomguide/app/guidedata"
+
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,7 +122,7 @@ func TestConfigs_OnePolicy(t *testing.T) {
 					t.Errorf("%s (https %v) lacks %s: %s", f.Name, https, h.Name, h.Value)
 				}
 			}
-			for _, v := range []string{policy.NoStore, policy.Revalidate, "same-origin", "frame-ancestors 'self' https://willowlane.example"} {
+			for _, v := range []string{policy.NoStore, policy.Revalidate, "same-origin", strings.TrimSpace("frame-ancestors 'self' " + strings.Join(guidedata.Deploy.EmbedOrigins, " "))} {
 				if !strings.Contains(body, v) {
 					t.Errorf("%s lacks %q", f.Name, v)
 				}

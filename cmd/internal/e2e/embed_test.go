@@ -66,6 +66,14 @@ const hostJS = `window.guideEvents = [];
 // page on another origin (localhost rather than 127.0.0.1).
 func embedSetup(t *testing.T, allowHost bool) (guideBase, hostBase string) {
 	t.Helper()
+	return embedHost(t, allowHost, hostPage, guide.MustNew(guidedata.Content))
+}
+
+// embedHost serves g allowing the host to frame it (when allowHost), and
+// page, a format whose %[1]s is the guide's address, as the host's page on
+// another origin with the strict policy hostCSP.
+func embedHost(t *testing.T, allowHost bool, page string, g *guide.Guide) (guideBase, hostBase string) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +83,7 @@ func embedSetup(t *testing.T, allowHost bool) (guideBase, hostBase string) {
 	if allowHost {
 		origins = []string{hostBase}
 	}
-	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: guide.MustNew(guidedata.Content), EmbedOrigins: origins, Log: log.New(io.Discard, "", 0)})
+	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, EmbedOrigins: origins, Log: log.New(io.Discard, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +108,7 @@ func embedSetup(t *testing.T, allowHost bool) (guideBase, hostBase string) {
 			w.WriteHeader(http.StatusNoContent)
 		case "/":
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			fmt.Fprintf(w, hostPage, guideBase)
+			fmt.Fprintf(w, page, guideBase)
 		default:
 			http.NotFound(w, r)
 		}
@@ -116,7 +124,14 @@ func embedSetup(t *testing.T, allowHost bool) (guideBase, hostBase string) {
 // the host page: the frame is another site, so it is a target of its own.
 func frameVisitor(t *testing.T, host *visitor, guideBase, embedID string) *visitor {
 	t.Helper()
-	name := eval[string](host, fmt.Sprintf(`document.querySelector("#%s iframe").name`, embedID))
+	return frameVisitorAt(t, host, guideBase, "#"+embedID+" iframe")
+}
+
+// frameVisitorAt attaches to the guide's iframe that the CSS selector sel
+// finds on the host page.
+func frameVisitorAt(t *testing.T, host *visitor, guideBase, sel string) *visitor {
+	t.Helper()
+	name := eval[string](host, fmt.Sprintf(`document.querySelector(%s).name`, jsString(sel)))
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		infos, err := chromedp.Targets(host.ctx)
@@ -140,7 +155,7 @@ func frameVisitor(t *testing.T, host *visitor, guideBase, embedID string) *visit
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("no frame of the guide for #%s", embedID)
+	t.Fatalf("no frame of the guide for %s", sel)
 	return nil
 }
 
@@ -202,10 +217,10 @@ func TestEmbed(t *testing.T) {
 	}
 	fits(t, host, one, "guide-one", "start page")
 
-	one.press("Start now")
+	one.press(words().Start.Button)
 	one.waitHeading(questionTitle(t, "age"))
 	fits(t, host, one, "guide-one", "first question")
-	one.press("Continue")
+	one.press(words().Question.Continue)
 	one.poll("the error summary", `!!document.querySelector(".error-summary")`)
 	fits(t, host, one, "guide-one", "error summary")
 	one.tickInFrame(option(t, "age", "20-49").Label)
@@ -224,7 +239,7 @@ func TestEmbed(t *testing.T) {
 	one.tickInFrame(option(t, "cautions", "pregnancy").Label)
 	one.continueTo(headingCheck())
 	fits(t, host, one, "guide-one", "check page")
-	one.press("See your results")
+	one.press(words().Check.Button)
 	one.waitHeading(headingCaution())
 	fits(t, host, one, "guide-one", "result page")
 	host.poll("the completed event", `window.guideEvents.some(e => e.name === "completed" && e.embed === "guide-one")`)

@@ -31,8 +31,10 @@ var (
 	shotsDir     = flag.String("screenshots", envOr("SCREENSHOTS", "../../../screenshots"), "where screenshots are written")
 )
 
-// webDir is the built web folder the server serves.
-const webDir = "../../../web"
+// webDir is the built web folder the server serves: web/ for the demo
+// clinic, or the folder make builds another clinic's content into (the
+// Makefile sets WEB when CONTENT names another clinic).
+var webDir = envOr("WEB", "../../../web")
 
 // suite holds what every test shares: one server and one browser.
 var suite struct {
@@ -57,7 +59,8 @@ func runSuite(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, Log: log.New(os.Stderr, "server: ", 0)})
+	// The clinic's deployment settings, as cmd/server passes them.
+	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, EmbedOrigins: guidedata.Deploy.EmbedOrigins, HTTPS: guidedata.Deploy.HTTPS, Log: log.New(os.Stderr, "server: ", 0)})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
@@ -298,7 +301,7 @@ func (v *visitor) settle() {
 // continueTo presses Continue and waits for the next heading.
 func (v *visitor) continueTo(heading string) {
 	v.t.Helper()
-	v.press("Continue")
+	v.press(words().Question.Continue)
 	v.waitHeading(heading)
 }
 
@@ -446,6 +449,18 @@ func questionTitle(t *testing.T, q string) string {
 		t.Fatalf("no question %q in the guide", q)
 	}
 	return question.Title
+}
+
+// sectionTitle returns the title of the section with id id.
+func sectionTitle(t *testing.T, id string) string {
+	t.Helper()
+	for _, s := range suite.guide.Content().Sections {
+		if s.ID == id {
+			return s.Title
+		}
+	}
+	t.Fatalf("no section %q in the guide", id)
+	return ""
 }
 
 // option returns the option o of question q as the content defines it.

@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"symptomguide/app/guide"
+
 	"fmt"
 	"strings"
 	"testing"
@@ -37,42 +39,42 @@ func TestKeyboardOnly(t *testing.T) {
 // and checks that the focus moves to the new page's heading after each step
 // inside the app.
 func testKeyboardWalk(t *testing.T) {
-	none := []string{"None of these"}
+	none := func(q string) []string { return []string{option(t, q, guide.None).Label} }
 	steps := []keyStep{
-		{heading: headingStart(), leave: "Start now"},
+		{heading: headingStart(), leave: words().Start.Button},
 		{
 			heading: questionTitle(t, "age"),
 			// Tab enters the radio group on its first radio; each arrow
 			// moves to the next radio and selects it.
 			keys:   []string{kb.Tab, "#age-under-16", kb.ArrowDown, kb.ArrowDown},
 			ticked: []string{option(t, "age", "20-49").Label},
-			leave:  "Continue",
+			leave:  words().Question.Continue,
 		},
 		{
 			heading: questionTitle(t, "pain"),
 			keys:    []string{kb.Tab, "#pain-lower-back", " ", "#pain-sciatica", " "},
-			ticked:  []string{"Pain in my lower back", "Pain that spreads down my buttock or leg"},
-			leave:   "Continue",
+			ticked:  []string{option(t, "pain", "lower-back").Label, option(t, "pain", "sciatica").Label},
+			leave:   words().Question.Continue,
 		},
 		{
 			heading: questionTitle(t, "duration"),
 			// Tab enters the radio group on its first radio; each arrow
 			// moves to the next radio and selects it.
 			keys:   []string{kb.Tab, "#duration-acute", kb.ArrowDown, kb.ArrowDown},
-			ticked: []string{"More than 12 weeks"},
-			leave:  "Continue",
+			ticked: []string{option(t, "duration", "chronic").Label},
+			leave:  words().Question.Continue,
 		},
-		{heading: questionTitle(t, "emergency"), keys: []string{"#emergency-none", " "}, ticked: none, leave: "Continue"},
-		{heading: questionTitle(t, "urgent"), keys: []string{"#urgent-none", " "}, ticked: none, leave: "Continue"},
-		{heading: questionTitle(t, "history"), keys: []string{"#history-none", " "}, ticked: none, leave: "Continue"},
+		{heading: questionTitle(t, "emergency"), keys: []string{"#emergency-none", " "}, ticked: none("emergency"), leave: words().Question.Continue},
+		{heading: questionTitle(t, "urgent"), keys: []string{"#urgent-none", " "}, ticked: none("urgent"), leave: words().Question.Continue},
+		{heading: questionTitle(t, "history"), keys: []string{"#history-none", " "}, ticked: none("history"), leave: words().Question.Continue},
 		{
 			heading: questionTitle(t, "factors"),
 			keys:    []string{"#factors-desk", " "},
-			ticked:  []string{"Sitting at a desk or driving for long periods"},
-			leave:   "Continue",
+			ticked:  []string{option(t, "factors", "desk").Label},
+			leave:   words().Question.Continue,
 		},
-		{heading: questionTitle(t, "cautions"), keys: []string{"#cautions-none", " "}, ticked: none, leave: "Continue"},
-		{heading: headingCheck(), leave: "See your results"},
+		{heading: questionTitle(t, "cautions"), keys: []string{"#cautions-none", " "}, ticked: none("cautions"), leave: words().Question.Continue},
+		{heading: headingCheck(), leave: words().Check.Button},
 		{heading: headingRoutine()},
 	}
 
@@ -124,7 +126,7 @@ func testKeyboardError(t *testing.T) {
 	v := newVisitor(t)
 	v.open("/q/duration?pain=lower-back")
 	v.waitHeading(questionTitle(t, "duration"))
-	v.tabUntil("Continue", `document.activeElement && document.activeElement.innerText.trim() === "Continue"`)
+	v.tabUntil(words().Question.Continue, `document.activeElement && document.activeElement.innerText.trim() === `+jsString(words().Question.Continue))
 	v.keys(kb.Enter)
 	v.poll("the error summary", `!!document.getElementById("error-summary")`)
 	v.settle()
@@ -140,7 +142,7 @@ func testKeyboardError(t *testing.T) {
 	if !v.eventually(`document.activeElement && document.activeElement.id === "duration-weeks"`, 2*time.Second) {
 		t.Errorf("after the arrow key ticked an option and the error summary went away, the focus is on %s, want the option it ticked (id duration-weeks)", v.focusedDescription())
 	}
-	v.tabUntil("Continue", `document.activeElement && document.activeElement.innerText.trim() === "Continue"`)
+	v.tabUntil(words().Question.Continue, `document.activeElement && document.activeElement.innerText.trim() === `+jsString(words().Question.Continue))
 	v.keys(kb.Enter)
 	v.waitHeading(questionTitle(t, "emergency"))
 	if !v.eventually(`document.activeElement && document.activeElement.id === "page-heading"`, 3*time.Second) {

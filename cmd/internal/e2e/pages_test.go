@@ -90,7 +90,7 @@ func pageCases(t *testing.T) []pageCase {
 			path:    "/q/duration?" + answersUpTo("duration"),
 			heading: questionTitle(t, "duration"),
 			setup: func(v *visitor) {
-				v.press("Continue")
+				v.press(words().Question.Continue)
 				v.poll("the error summary", `!!document.getElementById("error-summary")`)
 				v.settle()
 			},

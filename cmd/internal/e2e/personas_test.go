@@ -29,6 +29,9 @@ func headingRoutine() string   { return outcomeWords().Routine.Heading }
 
 // The headings of the pages around the questions.
 func headingStart() string { return suite.guide.Content().Strings.Start.Heading }
+
+// words returns the words of the pages, from the clinic's strings file.
+func words() guide.Strings { return suite.guide.Content().Strings }
 func headingCheck() string { return suite.guide.Content().Strings.Check.Heading }
 
 // outcome is what the result page must show for one level: the card's
@@ -367,7 +370,7 @@ func (w *walk) run() {
 	w.open("/")
 	w.since = w.requestCount()
 	w.waitHeading(headingStart())
-	w.press("Start now")
+	w.press(words().Start.Button)
 	for i, a := range w.p.answers {
 		w.waitHeading(questionTitle(t, a.question))
 		if step := w.p.before[a.question]; step != nil {
@@ -393,7 +396,7 @@ func (w *walk) run() {
 		if step := w.p.before["check"]; step != nil {
 			step(w)
 		}
-		w.press("See your results")
+		w.press(words().Check.Button)
 		w.waitHeading(w.p.want.heading())
 	}
 	if got := w.url().Path; got != "/result" {
@@ -521,12 +524,12 @@ func (w *walk) checkSummary(q string, labels []string) {
 func (w *walk) errorSummary() {
 	t := w.t
 	heading := w.heading()
-	w.press("Continue")
+	w.press(words().Question.Continue)
 	w.poll("the error summary", `!!document.getElementById("error-summary")`)
 	if got := w.heading(); got != heading {
 		t.Errorf("after Continue with nothing chosen the heading is %q, want %q", got, heading)
 	}
-	if got := w.textOf("#error-summary"); !strings.Contains(got, "There is a problem") {
+	if got := w.textOf("#error-summary"); !strings.Contains(got, words().Errors.Summary) {
 		t.Errorf("error summary text: got %q, want it to contain %q", got, "There is a problem")
 	}
 	if !eval[bool](w.visitor, `(() => { const r = document.getElementById("error-summary").getBoundingClientRect(); return r.width > 0 && r.height > 0; })()`) {
@@ -563,7 +566,7 @@ func (w *walk) noneClearsOthers() {
 func (w *walk) changeAnswer(q, from, to string) {
 	t := w.t
 	question, _ := suite.guide.Question(q)
-	w.press("Change " + lower(question.Summary))
+	w.press(words().Check.Change + " " + lower(question.Summary))
 	w.waitHeading(question.Title)
 	w.waitChecked(q, []string{from}, "after its Change link")
 	w.tick(q, to)
@@ -598,7 +601,7 @@ func (w *walk) browserBack(q string, options ...string) {
 func (w *walk) backAndReload(q string, options ...string) {
 	t := w.t
 	here := w.heading()
-	w.press("Back")
+	w.press(words().Common.Back)
 	w.waitHeading(questionTitle(t, q))
 	w.waitChecked(q, options, "after the Back link")
 	// The reload sends the page's URL, answers and all, to the server:

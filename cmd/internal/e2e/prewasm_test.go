@@ -31,11 +31,11 @@ func TestNoJavaScript(t *testing.T) {
 	}
 	v.do(chromedp.Navigate(suite.base + "/"))
 	v.waitHeadingStatic(headingStart())
-	v.pressStatic("Start now")
+	v.pressStatic(words().Start.Button)
 	v.waitHeadingStatic(questionTitle(t, "age"))
 
 	// Continue with nothing chosen: the server renders the error summary.
-	v.pressStatic("Continue")
+	v.pressStatic(words().Question.Continue)
 	v.waitHeadingStatic(questionTitle(t, "age"))
 	if !eval[bool](v, `!!document.querySelector(".error-summary")`) {
 		t.Fatalf("no error summary after Continue with nothing chosen:\n%s", v.text())
@@ -66,7 +66,7 @@ func TestNoJavaScript(t *testing.T) {
 	if text := v.text(); !strings.Contains(text, option(t, "duration", "chronic").Label) || strings.Contains(text, option(t, "duration", "weeks").Label) {
 		t.Errorf("the check page does not show the changed answer:\n%s", text)
 	}
-	v.pressStatic("See your results")
+	v.pressStatic(words().Check.Button)
 	v.waitHeadingStatic(headingCaution())
 	if eval[bool](v, `!document.getElementById("section-tension") || !document.getElementById("section-needle-fear") || !document.getElementById("section-stress")`) {
 		t.Error("the result lacks the tension, needle-fear or stress section")
@@ -75,8 +75,8 @@ func TestNoJavaScript(t *testing.T) {
 		t.Error("the app ran although JavaScript is off")
 	}
 	// The back link works too.
-	v.pressStatic("Back")
-	v.waitHeadingStatic("Check your answers")
+	v.pressStatic(words().Common.Back)
+	v.waitHeadingStatic(headingCheck())
 }
 
 // chooseStatic clicks the option labelled label on a page where scripts do
@@ -109,7 +109,7 @@ func (v *visitor) pressStatic(text string) {
 // continueStatic presses Continue and waits for the next heading.
 func (v *visitor) continueStatic(heading string) {
 	v.t.Helper()
-	v.pressStatic("Continue")
+	v.pressStatic(words().Question.Continue)
 	v.waitHeadingStatic(heading)
 }
 
@@ -241,7 +241,7 @@ func TestStaticHostWaitsForTheApp(t *testing.T) {
 	v.do(chromedp.Navigate(ts.URL + "/q/pain"))
 	v.waitHeading(questionTitle(t, "pain"))
 	v.choose(option(t, "pain", "upper-back").Label)
-	v.press("Continue")
+	v.press(words().Question.Continue)
 	v.poll("the quiet note", `!!document.querySelector(".pending-note")`)
 	if got := v.heading(); got != questionTitle(t, "pain") {
 		t.Fatalf("Continue left the page before the app ran: heading %q", got)

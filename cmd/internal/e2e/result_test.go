@@ -445,7 +445,7 @@ func TestStartAgain(t *testing.T) {
 	v.waitHeading(oc.heading)
 	v.settle()
 	entries := eval[int](v, `history.length`)
-	v.press("Start again")
+	v.press(words().Result.Restart)
 	v.waitThroughLoad("the start page", fmt.Sprintf(`location.pathname === "/" && (document.querySelector("h1") || {}).textContent === %s`, jsString(headingStart())))
 	v.waitApp()
 	v.settle()
@@ -458,7 +458,7 @@ func TestStartAgain(t *testing.T) {
 	}
 	v.checkNoAnswers("the start page after Start again", values)
 
-	v.press("Start now")
+	v.press(words().Start.Button)
 	v.waitHeading(questionTitle(t, guide.AgeQuestion))
 	if got := v.checked(); len(got) != 0 {
 		t.Errorf("the first question after Start again has %q ticked, want nothing", got)

@@ -13,12 +13,12 @@ func TestSmoke(t *testing.T) {
 func smokeWalk(t *testing.T, v *visitor, shot string) {
 	v.open("/")
 	v.waitHeading(headingStart())
-	v.press("Start now")
+	v.press(words().Start.Button)
 	v.waitHeading(questionTitle(t, "age"))
 	v.answerFrom("age", map[string][]string{
 		"age": {"20-49"}, "pain": {"lower-back"}, "duration": {"chronic"}, "factors": {"stress"},
 	})
-	v.press("See your results")
+	v.press(words().Check.Button)
 	v.waitHeading(headingRoutine())
 	v.screenshot(shot)
 	t.Log(v.text())

@@ -50,6 +50,11 @@ const (
 // EmbedPath is the address of the embed script on every host.
 const EmbedPath = "/embed.js"
 
+// DecodedLengthHeader carries a compressed app.wasm's decoded length, so
+// the loading bar can count progress in the bytes it decodes. The Go
+// server sets it, and go-app's loader reads it.
+const DecodedLengthHeader = "X-Decoded-Length"
+
 // Policy is the header policy of one build of the guide.
 type Policy struct {
 	// CSP is the Content-Security-Policy (see site.CSP): the inline

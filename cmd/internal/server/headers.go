@@ -8,13 +8,22 @@ import (
 
 // headers sets the security and privacy headers of the header policy on
 // every response. The policy (package policy) is the one every host's
-// configuration is written from.
+// configuration is written from. The names are put in canonical form and
+// each value in a slice once, at start-up, so a response costs one map
+// assignment per header; the slices are full (len = cap), so a later Add
+// copies rather than writing into one that other responses share.
 func (s *Server) headers(next http.Handler) http.Handler {
 	security := s.policy.Security()
+	names := make([]string, len(security))
+	values := make([][]string, len(security))
+	for i, x := range security {
+		names[i] = http.CanonicalHeaderKey(x.Name)
+		values[i] = []string{x.Value}[:1:1]
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for _, x := range security {
-			h.Set(x.Name, x.Value)
+		for i, name := range names {
+			h[name] = values[i]
 		}
 		next.ServeHTTP(w, r)
 	})

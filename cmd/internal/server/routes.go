@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"symptomguide/app/ui"
-	"symptomguide/cmd/internal/compress"
 	"symptomguide/cmd/internal/policy"
 	"symptomguide/cmd/internal/site"
 )
@@ -126,7 +125,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", policy.ContentType(".html"))
 	h.Set("Vary", "Accept-Encoding")
 	if accepts(r, "gzip") {
-		body = compress.GzipFast(body)
+		body = s.answers.gzip(body)
 		h.Set("Content-Encoding", "gzip")
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
@@ -158,12 +157,13 @@ func (s *Server) cached(path string) *asset {
 
 // render has go-app prerender the page for r and finishes it.
 func (s *Server) render(r *http.Request) []byte {
-	rec := httptest.NewRecorder()
+	defer s.answers.slot()()
+	w := &bodyWriter{header: http.Header{}}
 	r2 := r.Clone(r.Context())
 	r2.Method = http.MethodGet
 	r2.Header.Del("If-None-Match")
-	s.app.ServeHTTP(rec, r2)
-	return site.Finish(rec.Body.Bytes())
+	s.app.ServeHTTP(w, r2)
+	return site.Finish(w.body)
 }
 
 // methods answers anything but GET and HEAD with 405 and an Allow header.

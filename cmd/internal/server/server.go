@@ -30,9 +30,14 @@ type Config struct {
 	WebDir string
 	// Guide is the engine with the clinic's content.
 	Guide *guide.Guide
-	// EmbedOrigins adds origins allowed to frame the guide to those in the
-	// clinic's settings.
+	// EmbedOrigins are the origins allowed to frame the guide besides its
+	// own: cmd/server passes clinic.yaml's (guidedata.Deploy) and those of
+	// -embed-origins.
 	EmbedOrigins []string
+	// HTTPS reports whether the guide is served over TLS, which turns on
+	// Strict-Transport-Security: clinic.yaml's https, which cmd/server
+	// passes.
+	HTTPS bool
 	// SiteURL is the guide's public address, such as https://guide.example
 	// (see site.ParseURL). Without it the server has no sitemap.xml, and
 	// robots.txt names none.
@@ -53,7 +58,10 @@ type Server struct {
 	root map[string]*asset
 	// pages holds what go-app serves without answers, rendered once: pages
 	// and go-app's scripts (path → *asset).
-	pages   sync.Map
+	pages sync.Map
+	// answers is what rendering pages from answers needs besides go-app
+	// (see answerPages).
+	answers *answerPages
 	app     *app.Handler
 	handler http.Handler
 	http    *http.Server
@@ -80,7 +88,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	st.EmbedOrigins = append(st.EmbedOrigins, cfg.EmbedOrigins...)
+	st.EmbedOrigins, st.HTTPS = cfg.EmbedOrigins, cfg.HTTPS
 	if st.URL, err = site.ParseURL(cfg.SiteURL); err != nil {
 		return nil, err
 	}
@@ -96,7 +104,7 @@ func New(cfg Config) (*Server, error) {
 	if sitemap := st.Sitemap(); sitemap != nil {
 		root["/sitemap.xml"] = memoryAsset(sitemap, policy.ContentType("sitemap.xml"), time.Time{})
 	}
-	s := &Server{cfg: cfg, site: st, policy: st.Policy(), assets: assets, root: root, app: st.Handler()}
+	s := &Server{cfg: cfg, site: st, policy: st.Policy(), assets: assets, root: root, app: st.Handler(), answers: newAnswerPages(st)}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"html"
 	"io"
 	"log"
 	"net"
@@ -67,7 +68,9 @@ func MustServer(tb testing.TB, logs *bytes.Buffer) *server.Server {
 		Addr:   "127.0.0.1:0",
 		WebDir: MustWeb(tb),
 		Guide:  guide.MustNew(guidedata.Content),
-		Log:    log.New(logs, "", 0),
+		// The clinic's embedders, as cmd/server passes them.
+		EmbedOrigins: guidedata.Deploy.EmbedOrigins,
+		Log:          log.New(logs, "", 0),
 	})
 	if err != nil {
 		tb.Fatal(err)
@@ -85,22 +88,36 @@ func get(s *server.Server, method, target string) *httptest.ResponseRecorder {
 func TestServer_Pages(t *testing.T) {
 	var logs bytes.Buffer
 	s := MustServer(t, &logs)
+	// The words come from the clinic's compiled content, never typed here.
+	c, w := guidedata.Content, guidedata.Content.Strings
+	title := func(q string) string {
+		question, _ := guide.MustNew(c).Question(q)
+		return question.Title
+	}
+	n := 0
+	for i, q := range c.Questions {
+		if q.ID == "urgent" {
+			n = i + 1
+		}
+	}
+	counter := strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", strconv.Itoa(len(c.Questions))).Replace(w.Question.Counter)
+	esc := html.EscapeString
 	tests := []struct {
 		name, target string
 		status       int
 		contains     []string
 	}{
-		{"start", "/", 200, []string{"Back pain: is acupuncture right for you?", "Start now", `id="app-wasm-loader"`}},
-		{"deep question", "/q/urgent?age=20-49&pain=lower-back&duration=acute&emergency=none", 200, []string{"Do you have any of these?", "Question 5 of 8", `name="emergency"`}},
-		{"error summary", "/q/duration?pain=disc&next=1", 200, []string{"There is a problem", "Select one answer"}},
-		{"check", "/check?pain=disc", 200, []string{"Check your answers"}},
-		{"result", "/result?pain=disc&duration=acute&emergency=both-legs", 200, []string{"Call 999 now", "tel:999"}},
+		{"start", "/", 200, []string{esc(w.Start.Heading), esc(w.Start.Button), `id="app-wasm-loader"`}},
+		{"deep question", "/q/urgent?age=20-49&pain=lower-back&duration=acute&emergency=none", 200, []string{esc(title("urgent")), esc(counter), `name="emergency"`}},
+		{"error summary", "/q/duration?pain=disc&next=1", 200, []string{esc(w.Errors.Summary), esc(w.Errors.SelectOne)}},
+		{"check", "/check?pain=disc", 200, []string{esc(w.Check.Heading)}},
+		{"result", "/result?pain=disc&duration=acute&emergency=both-legs", 200, []string{esc(c.Clinic.Emergency.Label), "tel:" + c.Clinic.Emergency.Number}},
 		{"healthz", "/healthz", 200, []string{"ok"}},
-		{"unknown page", "/nope", 404, []string{"Page not found"}},
-		{"unknown question", "/q/nope", 404, []string{"Page not found"}},
+		{"unknown page", "/nope", 404, []string{esc(w.ErrorPages.NotFound)}},
+		{"unknown question", "/q/nope", 404, []string{esc(w.ErrorPages.NotFound)}},
 		{"web file", "/web/guide.css", 200, []string{"body{}"}},
-		{"missing web file", "/web/nope.css", 404, []string{"Page not found"}},
-		{"web folder", "/web/", 404, []string{"Page not found"}},
+		{"missing web file", "/web/nope.css", 404, []string{esc(w.ErrorPages.NotFound)}},
+		{"web folder", "/web/", 404, []string{esc(w.ErrorPages.NotFound)}},
 		{"go-app script", "/app.js", 200, []string{"goappInitWebAssembly"}},
 		{"manifest", "/manifest.webmanifest", 200, []string{`"start_url":"/"`, "/web/icon-512.png"}},
 	}

@@ -18,9 +18,6 @@ import (
 	"symptomguide/cmd/internal/policy"
 )
 
-// decodedLengthHeader carries a compressed file's decoded length.
-const decodedLengthHeader = "X-Decoded-Length"
-
 // largeFile is the size from which a file is sent from disk on each request
 // rather than held in memory. The compressed app.wasm (1.4 MB brotli, 2 MB
 // gzip) stays in memory, where writing it is fastest; the raw 8 MB, which
@@ -131,7 +128,7 @@ func fileVariant(file, encoding string, size int64) (variant, error) {
 // copies when it is worth compressing.
 func memoryAsset(body []byte, ctype string, modtime time.Time) *asset {
 	a := &asset{ctype: ctype, modtime: modtime, size: len(body)}
-	if len(body) >= 1024 {
+	if len(body) >= compress.MinSize {
 		br, gz := compress.Brotli(body), compress.Gzip(body)
 		a.variants = append(a.variants,
 			variant{encoding: "br", data: br, size: int64(len(br)), etag: etagOf(body, "br")},
@@ -182,7 +179,7 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 		h.Set("Content-Encoding", v.encoding)
 		// Content-Length counts the compressed bytes; go-app's loader reads
 		// this header to show progress in decoded bytes.
-		h.Set(decodedLengthHeader, strconv.Itoa(a.size))
+		h.Set(policy.DecodedLengthHeader, strconv.Itoa(a.size))
 		// http.ServeContent leaves Content-Length out for encoded bodies;
 		// a whole body's length is known, so say it.
 		if r.Header.Get("Range") == "" {

@@ -40,6 +40,7 @@ func ExportSite(web, out, siteURL string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.EmbedOrigins, s.HTTPS = guidedata.Deploy.EmbedOrigins, guidedata.Deploy.HTTPS
 	if s.URL, err = ParseURL(siteURL); err != nil {
 		return nil, err
 	}

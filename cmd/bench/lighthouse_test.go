@@ -1,0 +1,38 @@
+package main
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestParseLighthouse(t *testing.T) {
+	t.Run("OK", func(t *testing.T) {
+		run, version, err := parseLighthouse([]byte(`{"lighthouseVersion":"12.8.2",
+			"categories":{"performance":{"score":0.84},"accessibility":{"score":1},"best-practices":{"score":1},"seo":{"score":null}},
+			"audits":{"total-blocking-time":{"numericValue":650.5},"interactive":{"numericValue":1700},"other":{}}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if version != "12.8.2" {
+			t.Errorf("version: got %q, want 12.8.2", version)
+		}
+		if run.scores["performance"] != 0.84 || run.scores["accessibility"] != 1 || !math.IsNaN(run.scores["seo"]) {
+			t.Errorf("scores: got %v, want performance 0.84, accessibility 1, seo missing", run.scores)
+		}
+		if run.tbt != 650.5 || run.tti != 1700 {
+			t.Errorf("got TBT %v and TTI %v, want 650.5 and 1700", run.tbt, run.tti)
+		}
+	})
+	t.Run("ErrRuntime", func(t *testing.T) {
+		_, _, err := parseLighthouse([]byte(`{"lighthouseVersion":"12.8.2","runtimeError":{"code":"NO_FCP","message":"The page did not paint"}}`))
+		if err == nil || !strings.Contains(err.Error(), "NO_FCP") {
+			t.Errorf("got %v, want the runtime error", err)
+		}
+	})
+	t.Run("ErrJSON", func(t *testing.T) {
+		if _, _, err := parseLighthouse([]byte("not json")); err == nil {
+			t.Error("got no error for a broken report")
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+// process is a child process the benchmark runs: nginx, the Go server.
+type process struct {
+	cmd  *exec.Cmd
+	done chan struct{} // closed when it has exited
+}
+
+// startProcess starts cmd in its own process group, so a Ctrl+C in the
+// terminal reaches the benchmark only, which then stops it with stop.
+func startProcess(cmd *exec.Cmd) (*process, error) {
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	p := &process{cmd: cmd, done: make(chan struct{})}
+	go func() { cmd.Wait(); close(p.done) }()
+	return p, nil
+}
+
+// stop ends the process gracefully: it sends sig (nginx finishes its
+// requests on SIGQUIT, the Go server on SIGTERM) and waits up to grace,
+// then kills it. It returns at once if the process has exited.
+func (p *process) stop(sig syscall.Signal, grace time.Duration) {
+	if p == nil {
+		return
+	}
+	select {
+	case <-p.done:
+		return
+	default:
+	}
+	p.cmd.Process.Signal(sig)
+	select {
+	case <-p.done:
+	case <-time.After(grace):
+		p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// freeAddr returns a loopback address with a port that was free a moment
+// ago.
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr, nil
+}
+
+// waitHTTP waits until url answers 200, the process behind it exits
+// (exited is closed) or ten seconds pass.
+func waitHTTP(ctx context.Context, url string, exited <-chan struct{}) error {
+	deadline := time.Now().Add(10 * time.Second)
+	client := &http.Client{Timeout: time.Second}
+	for {
+		res, err := client.Get(url)
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+			err = fmt.Errorf("%s answered %s", url, res.Status)
+		}
+		if time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-exited:
+			return errors.New("the process exited")
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
