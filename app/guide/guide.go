@@ -207,3 +207,27 @@ func MustNew(c *Content) *Guide {
 	}
 	return g
 }
+
+// NewAll returns an engine for the content in each of the clinic's
+// languages, in the same order (the default first).
+func NewAll(cs []*Content) ([]*Guide, error) {
+	gs := make([]*Guide, len(cs))
+	for i, c := range cs {
+		g, err := New(c)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", c.Clinic.Lang, err)
+		}
+		gs[i] = g
+	}
+	return gs, nil
+}
+
+// MustNewAll is NewAll for content known to be valid, such as the compiled
+// content; it panics on an error.
+func MustNewAll(cs []*Content) []*Guide {
+	gs, err := NewAll(cs)
+	if err != nil {
+		panic(err)
+	}
+	return gs
+}

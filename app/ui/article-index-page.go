@@ -8,31 +8,32 @@ import (
 // description, linking to its page.
 type articleIndexPage struct {
 	app.Compo
+	Language
 }
 
 // newArticleIndexPage returns the article index.
-func newArticleIndexPage() *articleIndexPage { return &articleIndexPage{} }
+func newArticleIndexPage(l Language) *articleIndexPage { return &articleIndexPage{Language: l} }
 
 // OnNav sets the page title and moves the focus.
 func (p *articleIndexPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle(words().Articles.IndexTitle + words().Common.TitleSuffix)
+	ctx.Page().SetTitle(p.words().Articles.IndexTitle + p.words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
 // Render draws the list of articles.
 func (p *articleIndexPage) Render() app.UI {
 	var items []app.UI
-	for _, art := range theGuide.Content().Articles {
+	for _, art := range p.guide().Content().Articles {
 		items = append(items, app.Li().Class("article-list__item").Body(
 			app.H2().Class("heading-m").Body(
-				app.A().Href(articleHref(art, "")).Text(art.Title),
+				app.A().Href(p.articleHref(art, "")).Text(art.Title),
 			),
 			app.P().Text(art.Description),
 		))
 	}
-	return newShell(
-		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(words().Articles.IndexHeading),
+	return newShell(p.Language, 
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(p.words().Articles.IndexHeading),
 		app.Ul().Class("article-list").Body(items...),
-		guidePrompt(),
+		guidePrompt(p.Language),
 	)
 }

@@ -12,23 +12,26 @@ import (
 // cached like the start page.
 type articlePage struct {
 	app.Compo
+	Language
 
 	// Article is the index of the article in the guide's content.
 	Article int
 }
 
 // newArticlePage returns the page of article i.
-func newArticlePage(i int) *articlePage { return &articlePage{Article: i} }
+func newArticlePage(l Language, i int) *articlePage {
+	return &articlePage{Language: l, Article: i}
+}
 
 // OnNav sets the page title and description and moves the focus: to the
 // section a link named, such as "Read the whole article" on the result
 // page, or else to the heading.
 func (p *articlePage) OnNav(ctx app.Context) {
-	art := theGuide.Content().Articles[p.Article]
-	ctx.Page().SetTitle(art.Title + words().Common.TitleSuffix)
+	art := p.guide().Content().Articles[p.Article]
+	ctx.Page().SetTitle(art.Title + p.words().Common.TitleSuffix)
 	ctx.Page().SetDescription(art.Description)
 	if id, ok := strings.CutPrefix(ctx.Page().URL().Fragment, "section-"); ok {
-		for _, s := range theGuide.Content().Sections {
+		for _, s := range p.guide().Content().Sections {
 			if s.ID == id && s.Article == p.Article {
 				focusAfterNav(ctx, "section-"+id+"-title")
 				return
@@ -40,33 +43,33 @@ func (p *articlePage) OnNav(ctx app.Context) {
 
 // Render draws the article.
 func (p *articlePage) Render() app.UI {
-	c := theGuide.Content()
+	c := p.guide().Content()
 	art := c.Articles[p.Article]
 	var sections []app.UI
 	for i := range c.Sections {
 		if c.Sections[i].Article == p.Article {
-			sections = append(sections, &articleSection{Section: &c.Sections[i], InArticle: true})
+			sections = append(sections, &articleSection{Language: p.Language, Section: &c.Sections[i], InArticle: true})
 		}
 	}
-	return newShell(
-		app.A().Class("back-link").Href(articlesPath).Text(words().Articles.All),
+	return newShell(p.Language, 
+		app.A().Class("back-link").Href(p.path(articlesPath)).Text(p.words().Articles.All),
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(art.Title),
 		app.P().Class("lead").Text(art.Description),
 		app.Div().Class("sections").Body(sections...),
 		app.P().Class("review-dates").Body(
-			app.Text(fill(words().Articles.LastReviewed, "date", art.LastReviewed)),
+			app.Text(fill(p.words().Articles.LastReviewed, "date", art.LastReviewed)),
 			app.Br(),
-			app.Text(fill(words().Articles.NextReview, "date", art.NextReview)),
+			app.Text(fill(p.words().Articles.NextReview, "date", art.NextReview)),
 		),
-		guidePrompt(),
+		guidePrompt(p.Language),
 	)
 }
 
 // guidePrompt invites a reader of the articles into the guide, through its
 // start page and the warning signs there.
-func guidePrompt() app.UI {
+func guidePrompt(l Language) app.UI {
 	return app.Div().Class("inset").Body(
-		app.P().Text(words().Articles.StartLead),
-		app.A().Class("button").Href(startPath).Draggable(false).Text(words().Articles.StartButton),
+		app.P().Text(l.words().Articles.StartLead),
+		app.A().Class("button").Href(l.path(startPath)).Draggable(false).Text(l.words().Articles.StartButton),
 	)
 }

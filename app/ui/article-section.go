@@ -14,6 +14,7 @@ import (
 // shows those once, it leaves them out.
 type articleSection struct {
 	app.Compo
+	Language
 
 	// Section is the section to show.
 	Section *guide.Section
@@ -27,7 +28,7 @@ type articleSection struct {
 // by cmd/guidec, which refuses raw HTML in content.
 func (s *articleSection) Render() app.UI {
 	sec := s.Section
-	art := theGuide.Content().Articles[sec.Article]
+	art := s.guide().Content().Articles[sec.Article]
 	var sources []app.UI
 	for _, src := range sec.Sources {
 		sources = append(sources, app.Li().Body(
@@ -46,7 +47,7 @@ func (s *articleSection) Render() app.UI {
 		app.Raw(`<div class="prose">` + sec.HTML + `</div>`),
 		app.If(len(sources) > 0 && s.InArticle, func() app.UI {
 			return app.Div().Class("sources").Body(
-				app.H3().Class("heading-s").Text(words().Articles.Sources),
+				app.H3().Class("heading-s").Text(s.words().Articles.Sources),
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),
@@ -54,7 +55,7 @@ func (s *articleSection) Render() app.UI {
 		// on a phone; they are one press away.
 		app.If(len(sources) > 0 && !s.InArticle, func() app.UI {
 			return app.Details().Class("sources").Body(
-				app.Summary().Class("sources__summary").Text(fill(words().Articles.SourcesCount, "n", strconv.Itoa(len(sources)))),
+				app.Summary().Class("sources__summary").Text(fill(s.words().Articles.SourcesCount, "n", strconv.Itoa(len(sources)))),
 				app.Ol().Class("list list--sources").Body(sources...),
 			)
 		}),
@@ -62,13 +63,13 @@ func (s *articleSection) Render() app.UI {
 	if !s.InArticle {
 		body = append(body,
 			app.P().Class("review-dates").Body(
-				app.Text(fill(words().Articles.From, "title", art.Title, "reviewed", art.LastReviewed, "next", art.NextReview)),
+				app.Text(fill(s.words().Articles.From, "title", art.Title, "reviewed", art.LastReviewed, "next", art.NextReview)),
 			),
 			// Every matched section has this link, so it names its article
 			// for screen readers. It never carries answers.
 			app.P().Class("article-link").Body(
-				app.A().Href(articleHref(art, sec.ID)).Body(
-					app.Text(words().Articles.ReadWhole),
+				app.A().Href(s.articleHref(art, sec.ID)).Body(
+					app.Text(s.words().Articles.ReadWhole),
 					app.Span().Class("visually-hidden").Text(" “"+art.Title+"”"),
 				),
 			),

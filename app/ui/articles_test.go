@@ -13,7 +13,7 @@ import (
 var queryHref = regexp.MustCompile(`href="[^"]*\?[^"]*"`)
 
 func TestArticlePages_Golden(t *testing.T) {
-	c := theGuide.Content()
+	c := inDefault.guide().Content()
 	art := c.Articles[0]
 	tests := []struct {
 		name     string
@@ -22,17 +22,17 @@ func TestArticlePages_Golden(t *testing.T) {
 		contains []string
 		excludes []string
 	}{
-		{"article", newArticlePage(0), articleHref(art, ""), []string{
+		{"article", newArticlePage(Language{}, 0), inDefault.articleHref(art, ""), []string{
 			`<h1 class="heading-xl" id="page-heading" tabindex="-1">` + html.EscapeString(art.Title) + `</h1>`,
 			html.EscapeString(art.Description),
 			"Page last reviewed: " + art.LastReviewed, "Next review due: " + art.NextReview,
 			`href="` + startPath + `"`, `href="` + articlesPath + `"`,
 		}, []string{"From “", "Read the whole article"}},
-		{"article-index", newArticleIndexPage(), articlesPath, nil, nil},
+		{"article-index", newArticleIndexPage(Language{}), articlesPath, nil, nil},
 	}
 	for _, a := range c.Articles {
 		tests[1].contains = append(tests[1].contains,
-			`<a href="`+articleHref(a, "")+`">`+html.EscapeString(a.Title)+`</a>`, html.EscapeString(a.Description))
+			`<a href="`+inDefault.articleHref(a, "")+`">`+html.EscapeString(a.Title)+`</a>`, html.EscapeString(a.Description))
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,10 +60,10 @@ func TestArticlePages_Golden(t *testing.T) {
 // sections, whoever they are for, in the content's order, as h2s under the
 // article's h1, and no section of another article.
 func TestArticlePage_EverySection(t *testing.T) {
-	c := theGuide.Content()
+	c := inDefault.guide().Content()
 	for i, art := range c.Articles {
 		t.Run(art.Slug, func(t *testing.T) {
-			got := render(t, newArticlePage(i), articleHref(art, ""))
+			got := render(t, newArticlePage(Language{}, i), inDefault.articleHref(art, ""))
 			last := -1
 			for _, s := range c.Sections {
 				at := strings.Index(got, `id="section-`+s.ID+`"`)
@@ -90,7 +90,7 @@ func TestArticlePage_EverySection(t *testing.T) {
 // result page shows it, links to its place in its article, with no answers
 // in the link.
 func TestArticleSection_ReadWholeArticle(t *testing.T) {
-	c := theGuide.Content()
+	c := inDefault.guide().Content()
 	for i := range c.Sections {
 		s := &c.Sections[i]
 		got := render(t, &articleSection{Section: s}, "/")
@@ -105,22 +105,22 @@ func TestArticleSection_ReadWholeArticle(t *testing.T) {
 }
 
 func TestIsPage_Articles(t *testing.T) {
-	paths := Paths(theGuide)
-	for _, a := range theGuide.Content().Articles {
+	paths := Paths()
+	for _, a := range inDefault.guide().Content().Articles {
 		p := "/articles/" + a.Slug
 		if !IsPage(p) {
 			t.Errorf("IsPage(%q) = false, want true", p)
 		}
-		if !contains(paths, p) || !contains(IndexablePaths(theGuide), p) {
+		if !contains(paths, p) || !contains(IndexablePaths(), p) {
 			t.Errorf("%s is missing from Paths or IndexablePaths", p)
 		}
 	}
-	for _, p := range []string{"/articles/nope", "/articles/", "/articles/" + theGuide.Content().Articles[0].Slug + "/", "/article"} {
+	for _, p := range []string{"/articles/nope", "/articles/", "/articles/" + inDefault.guide().Content().Articles[0].Slug + "/", "/article"} {
 		if IsPage(p) {
 			t.Errorf("IsPage(%q) = true, want false", p)
 		}
 	}
-	for _, p := range IndexablePaths(theGuide) {
+	for _, p := range IndexablePaths() {
 		if _, step := StepAt(p); step && p != startPath {
 			t.Errorf("IndexablePaths holds %s, a step whose URL carries answers", p)
 		}

@@ -11,6 +11,7 @@ import (
 // is not drawn at all.
 type bookingPrompt struct {
 	app.Compo
+	Language
 
 	// Mode says how booking shows.
 	Mode guide.BookingMode
@@ -18,24 +19,24 @@ type bookingPrompt struct {
 
 // Render draws the prompt.
 func (b *bookingPrompt) Render() app.UI {
-	c := theGuide.Content().Clinic
+	c := b.guide().Content().Clinic
 	switch b.Mode {
 	case guide.BookingHidden:
 		return app.Div().Class("booking booking--hidden")
 	case guide.BookingSecondary:
 		return app.Section().Class("booking booking--secondary").Aria("labelledby", "booking-heading").Body(
-			app.H2().ID("booking-heading").Class("heading-m").Text(words().Booking.AfterHeading),
-			app.P().Text(words().Booking.AfterLead),
+			app.H2().ID("booking-heading").Class("heading-m").Text(b.words().Booking.AfterHeading),
+			app.P().Text(b.words().Booking.AfterLead),
 			app.P().Body(
-				app.A().Href(c.Booking.URL).Target("_blank").Rel("noopener").DataSet("booking", "secondary").Text(words().Booking.AfterLink),
+				app.A().Href(c.Booking.URL).Target("_blank").Rel("noopener").DataSet("booking", "secondary").Text(b.words().Booking.AfterLink),
 			),
 		)
 	}
-	callBefore, callAfter := around(words().Booking.Call, "phone")
+	callBefore, callAfter := around(b.words().Booking.Call, "phone")
 	return app.Section().Class("booking").Aria("labelledby", "booking-heading").Body(
-		app.H2().ID("booking-heading").Class("heading-m").Text(words().Booking.Heading),
-		app.P().Text(words().Booking.Lead),
-		bookingButton(c),
+		app.H2().ID("booking-heading").Class("heading-m").Text(b.words().Booking.Heading),
+		app.P().Text(b.words().Booking.Lead),
+		b.bookingButton(c),
 		app.P().Body(
 			app.Text(callBefore),
 			app.A().Href("tel:"+telDigits(c.Booking.Phone)).Text(c.Booking.Phone),

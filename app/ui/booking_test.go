@@ -14,18 +14,18 @@ import (
 func routineAnswers(t *testing.T) guide.Answers {
 	t.Helper()
 	signs := map[string]bool{}
-	for _, s := range theGuide.Signs() {
+	for _, s := range def.guide().Signs() {
 		signs[s.Question+"/"+s.Option] = true
 	}
 	a := guide.Answers{}
-	for _, q := range theGuide.Questions() {
+	for _, q := range def.guide().Questions() {
 		for _, o := range q.Options {
 			if o.ID == guide.None || !signs[q.ID+"/"+o.ID] && o.ID != guide.NotSure && !o.Exclusive && a[q.ID] == nil {
 				a[q.ID] = []string{o.ID}
 			}
 		}
 	}
-	if r := theGuide.Evaluate(a); r.Level != guide.Routine || !r.Ready() {
+	if r := def.guide().Evaluate(a); r.Level != guide.Routine || !r.Ready() {
 		t.Fatalf("routine answers %v give %v", a, r.Level)
 	}
 	return a
@@ -41,13 +41,13 @@ func levelAnswers(t *testing.T) map[string]guide.Answers {
 		if l == guide.Routine {
 			continue
 		}
-		for _, s := range theGuide.Signs() {
+		for _, s := range def.guide().Signs() {
 			if s.Level == l && s.When == nil && !s.Underage {
 				out[l.String()] = routineAnswers(t).With(s.Question, s.Option)
 				break
 			}
 		}
-		if got := theGuide.Evaluate(out[l.String()]); got.Level != l {
+		if got := def.guide().Evaluate(out[l.String()]); got.Level != l {
 			t.Fatalf("no answers for level %v: got %v", l, got.Level)
 		}
 	}
@@ -60,7 +60,7 @@ func levelAnswers(t *testing.T) map[string]guide.Answers {
 // answer, outcome or section added), opens in a new tab without an opener,
 // and there is none after an emergency or for a child.
 func TestBookingPrompt_Private(t *testing.T) {
-	want := theGuide.Content().Clinic.Booking.URL
+	want := def.guide().Content().Clinic.Booking.URL
 	linkRE := regexp.MustCompile(`<a [^>]*data-booking="[^"]*"[^>]*>`)
 	attr := func(tag, name string) string {
 		m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(tag)
@@ -71,8 +71,8 @@ func TestBookingPrompt_Private(t *testing.T) {
 	}
 	for level, a := range levelAnswers(t) {
 		t.Run(level, func(t *testing.T) {
-			r := theGuide.Evaluate(a)
-			html := render(t, newResultPage(), Href(guide.Step{Page: guide.ResultPage}, a))
+			r := def.guide().Evaluate(a)
+			html := render(t, newResultPage(def), def.href(guide.Step{Page: guide.ResultPage}, a))
 			links := linkRE.FindAllString(html, -1)
 			if hidden := r.Level == guide.Emergency || r.Underage; hidden != (len(links) == 0) {
 				t.Fatalf("got %d booking links, want none exactly when booking is hidden", len(links))

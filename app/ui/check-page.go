@@ -11,17 +11,18 @@ import (
 // checkPage lists every answer with a link to change it.
 type checkPage struct {
 	app.Compo
+	Language
 
 	answers guide.Answers
 }
 
 // newCheckPage returns the check page.
-func newCheckPage() *checkPage { return &checkPage{} }
+func newCheckPage(l Language) *checkPage { return &checkPage{Language: l} }
 
 // OnNav reads the answers from the URL.
 func (p *checkPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
-	ctx.Page().SetTitle(words().Check.Title + words().Common.TitleSuffix)
+	ctx.Page().SetTitle(p.words().Check.Title + p.words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
@@ -35,25 +36,25 @@ func (p *checkPage) OnInit() {
 
 // load reads the page's state from its URL.
 func (p *checkPage) load(u *url.URL) {
-	p.answers = theGuide.Decode(u.Query())
+	p.answers = p.guide().Decode(u.Query())
 }
 
 // Render draws the check page.
 func (p *checkPage) Render() app.UI {
 	a := p.answers
 	var rows []app.UI
-	for _, q := range theGuide.Questions() {
-		change := Href(guide.Step{Page: guide.QuestionPage, Question: q.ID}, a, changeParam, "1")
-		var value app.UI = app.Text(words().Check.NotAnswered)
-		action := words().Check.Answer
+	for _, q := range p.guide().Questions() {
+		change := p.href(guide.Step{Page: guide.QuestionPage, Question: q.ID}, a, changeParam, "1")
+		var value app.UI = app.Text(p.words().Check.NotAnswered)
+		action := p.words().Check.Answer
 		if a.Answered(q.ID) {
 			var items []app.UI
 			for _, id := range a[q.ID] {
-				o, _ := theGuide.Option(q.ID, id)
+				o, _ := p.guide().Option(q.ID, id)
 				items = append(items, app.Li().Text(o.Label))
 			}
 			value = app.Ul().Class("list").Body(items...)
-			action = words().Check.Change
+			action = p.words().Check.Change
 		}
 		rows = append(rows, app.Div().Class("summary-list__row").Body(
 			app.Dt().Class("summary-list__key").Text(q.Summary),
@@ -66,16 +67,16 @@ func (p *checkPage) Render() app.UI {
 			),
 		))
 	}
-	next := Href(guide.Step{Page: guide.ResultPage}, a)
-	if missing := theGuide.Missing(a); len(missing) > 0 {
-		next = Href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)
+	next := p.href(guide.Step{Page: guide.ResultPage}, a)
+	if missing := p.guide().Missing(a); len(missing) > 0 {
+		next = p.href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)
 	}
-	return newShell(
-		app.A().Class("back-link").Href(Href(theGuide.Back(a, guide.Step{Page: guide.CheckPage}), a)).Text(words().Common.Back),
-		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().Check.Heading),
+	return newShell(p.Language, 
+		app.A().Class("back-link").Href(p.href(p.guide().Back(a, guide.Step{Page: guide.CheckPage}), a)).Text(p.words().Common.Back),
+		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().Check.Heading),
 		app.Dl().Class("summary-list").Body(rows...),
-		app.P().Text(words().Check.Lead),
-		app.A().Class("button").Href(next).Draggable(false).Text(words().Check.Button),
+		app.P().Text(p.words().Check.Lead),
+		app.A().Class("button").Href(next).Draggable(false).Text(p.words().Check.Button),
 	)
 }
 

@@ -8,10 +8,10 @@ const errorSummaryID = "error-summary"
 
 // errorSummary draws the GOV.UK style "There is a problem" box with a link
 // to the field at fault.
-func errorSummary(message, fieldID string) app.UI {
+func (l Language) errorSummary(message, fieldID string) app.UI {
 	return app.Div().ID(errorSummaryID).Class("error-summary").TabIndex(-1).
 		Aria("labelledby", errorSummaryID+"-title").Role("alert").Body(
-		app.H2().ID(errorSummaryID+"-title").Class("error-summary__title").Text(words().Errors.Summary),
+		app.H2().ID(errorSummaryID+"-title").Class("error-summary__title").Text(l.words().Errors.Summary),
 		app.Ul().Class("list error-summary__list").Body(
 			app.Li().Body(app.A().Href("#"+fieldID).Text(message)),
 		),

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"strings"
-
-	"symptomguide/app/guide"
 )
 
 // fill returns s, a string of the strings file, with its run-time
@@ -23,9 +21,4 @@ func fill(s string, pairs ...string) string {
 func around(s, name string) (before, after string) {
 	before, after, _ = strings.Cut(s, "{"+name+"}")
 	return before, after
-}
-
-// words returns the strings file's words, compiled into the guide.
-func words() *guide.Strings {
-	return &theGuide.Content().Strings
 }

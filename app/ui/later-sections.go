@@ -13,6 +13,7 @@ import (
 // and one line about it.
 type laterSections struct {
 	app.Compo
+	Language
 
 	// Sections are the sections to list, in order.
 	Sections []*guide.Section
@@ -20,19 +21,19 @@ type laterSections struct {
 
 // Render draws the closed list.
 func (l *laterSections) Render() app.UI {
-	arts := theGuide.Content().Articles
+	arts := l.guide().Content().Articles
 	var items []app.UI
 	for _, s := range l.Sections {
 		items = append(items, app.Li().Class("later-list__item").DataSet("section", s.ID).Body(
-			app.A().Href(articleHref(arts[s.Article], s.ID)).Text(s.Title),
+			app.A().Href(l.articleHref(arts[s.Article], s.ID)).Text(s.Title),
 			app.If(s.Summary != "", func() app.UI {
 				return app.Span().Class("later-list__text").Text(s.Summary)
 			}),
 		))
 	}
 	return app.Details().Class("later").Body(
-		app.Summary().Class("later__summary").Text(words().Result.LaterSummary),
-		app.P().Text(words().Result.LaterLead),
+		app.Summary().Class("later__summary").Text(l.words().Result.LaterSummary),
+		app.P().Text(l.words().Result.LaterLead),
 		app.Ul().Class("later-list").Body(items...),
 	)
 }

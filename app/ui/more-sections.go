@@ -12,6 +12,7 @@ import (
 // with the keyboard and screen readers, and before the app runs.
 type moreSections struct {
 	app.Compo
+	Language
 
 	// Sections are the sections to list, in order.
 	Sections []*guide.Section
@@ -29,12 +30,12 @@ func (m *moreSections) Render() app.UI {
 						return app.Span().Class("more-item__text").Text(s.Summary)
 					}),
 				),
-				&articleSection{Section: s},
+				&articleSection{Language: m.Language, Section: s},
 			),
 		))
 	}
 	return app.Section().Class("more").Aria("labelledby", "more-heading").Body(
-		app.H2().ID("more-heading").Class("heading-l").Text(words().Result.MoreHeading),
+		app.H2().ID("more-heading").Class("heading-l").Text(m.words().Result.MoreHeading),
 		app.Ul().Class("more-list").Body(items...),
 	)
 }

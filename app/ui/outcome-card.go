@@ -13,6 +13,7 @@ import (
 // right before the booking button.
 type outcomeCard struct {
 	app.Compo
+	Language
 
 	// Result is the engine's result for the visitor's answers.
 	Result guide.Result
@@ -48,8 +49,8 @@ func wordsFor(r guide.Result, o guide.OutcomeStrings) outcomeWords {
 
 // Render draws the card for the result's level.
 func (c *outcomeCard) Render() app.UI {
-	clinic := theGuide.Content().Clinic
-	o := theGuide.Content().Strings.Outcome
+	clinic := c.guide().Content().Clinic
+	o := c.guide().Content().Strings.Outcome
 	r := c.Result
 	w := wordsFor(r, o)
 	var body []app.UI
@@ -59,7 +60,7 @@ func (c *outcomeCard) Render() app.UI {
 			app.P().Text(w.lead),
 			app.P().Text(w.action),
 			urgentLinks(clinic, o.UrgentOnline),
-			emergencyLine(clinic),
+			c.emergencyLine(clinic),
 		}
 	case r.Level == guide.Emergency:
 		body = []app.UI{
@@ -72,7 +73,7 @@ func (c *outcomeCard) Render() app.UI {
 			app.P().Text(w.lead),
 			app.P().Text(w.action),
 			urgentLinks(clinic, o.UrgentOnline),
-			emergencyLine(clinic),
+			c.emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
 			body = append(body, notes(o.NotesLater, r.Notes))
@@ -81,7 +82,7 @@ func (c *outcomeCard) Render() app.UI {
 		body = []app.UI{
 			app.P().Text(w.lead),
 			app.P().Text(w.action),
-			emergencyLine(clinic),
+			c.emergencyLine(clinic),
 		}
 		if len(r.Notes) > 0 {
 			body = append(body, notes(o.NotesLater, r.Notes))
@@ -90,12 +91,12 @@ func (c *outcomeCard) Render() app.UI {
 		body = []app.UI{
 			app.P().Text(w.lead),
 			notes(o.NotesFirst, r.Notes),
-			bookingButton(clinic),
+			c.bookingButton(clinic),
 		}
 	default:
 		body = []app.UI{
 			app.P().Text(w.lead),
-			bookingButton(clinic),
+			c.bookingButton(clinic),
 		}
 	}
 	return app.Section().Class(outcomeClass(r)).Aria("labelledby", headingID).Body(
@@ -128,8 +129,8 @@ func urgentLinks(clinic guide.Clinic, online string) app.UI {
 
 // emergencyLine tells the visitor which new signs mean calling the
 // emergency number instead.
-func emergencyLine(clinic guide.Clinic) app.UI {
-	o := theGuide.Content().Strings.Outcome
+func (l Language) emergencyLine(clinic guide.Clinic) app.UI {
+	o := l.words().Outcome
 	before, after := around(o.Worse, "link")
 	return app.P().Body(
 		app.Text(before),
@@ -154,10 +155,10 @@ func notes(heading string, ns []guide.Note) app.UI {
 }
 
 // bookingButton is the clinic's booking link as the main call to action.
-func bookingButton(c guide.Clinic) app.UI {
+func (l Language) bookingButton(c guide.Clinic) app.UI {
 	return app.A().Class("button button--book").Href(c.Booking.URL).Target("_blank").Rel("noopener").
 		DataSet("booking", "primary").Body(
 		app.Text(c.Booking.Label),
-		app.Span().Class("visually-hidden").Text(" "+theGuide.Content().Strings.Common.NewTab),
+		app.Span().Class("visually-hidden").Text(" "+l.words().Common.NewTab),
 	)
 }

@@ -20,6 +20,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden HTML files in testdata/")
 
+// inDefault is the default language, which the tests render.
+var inDefault = Language{}
+
 // printDate is the date the printed summaries in the golden files carry.
 var printDate = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 
@@ -127,44 +130,44 @@ func TestPages_Golden(t *testing.T) {
 		contains []string
 		excludes []string
 	}{
-		{"start", newStartPage(), "/", []string{`<h1 class="heading-xl" id="page-heading" tabindex="-1">Back pain: is acupuncture right for you?</h1>`, "Start now", "not a diagnosis", "stay on this device"}, nil},
-		{"question-pain", newQuestionPage(), "/q/pain", []string{
+		{"start", newStartPage(Language{}), "/", []string{`<h1 class="heading-xl" id="page-heading" tabindex="-1">Back pain: is acupuncture right for you?</h1>`, "Start now", "not a diagnosis", "stay on this device"}, nil},
+		{"question-pain", newQuestionPage(Language{}), "/q/pain", []string{
 			`<form action="/q/pain" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 2 of 8",
 			`name="pain"`, `class="options__divider">or`, `data-exclusive`, `>Continue</button>`,
 		}, []string{"checked", "There is a problem"}},
-		{"question-pain-error", newQuestionPage(), "/q/pain?next=1", []string{"There is a problem", `href="#pain-lower-back"`, `id="pain-error"`, "field--error"}, nil},
-		{"question-duration-answered", newQuestionPage(), "/q/duration?pain=sciatica&duration=weeks", []string{
+		{"question-pain-error", newQuestionPage(Language{}), "/q/pain?next=1", []string{"There is a problem", `href="#pain-lower-back"`, `id="pain-error"`, "field--error"}, nil},
+		{"question-duration-answered", newQuestionPage(Language{}), "/q/duration?pain=sciatica&duration=weeks", []string{
 			`<input checked class="options__input" id="duration-weeks" name="duration" type="radio" value="weeks">`,
 			`<input name="pain" type="hidden" value="sciatica">`, `href="/q/pain?duration=weeks&pain=sciatica"`,
 		}, []string{"There is a problem"}},
-		{"question-emergency-change", newQuestionPage(), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
-		{"check", newCheckPage(), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?age=20-49&cautions=none&change=1", "See your results"}, []string{"Not answered"}},
-		{"check-missing", newCheckPage(), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
-		{"result-routine", newResultPage(), "/result?" + all, []string{
+		{"question-emergency-change", newQuestionPage(Language{}), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
+		{"check", newCheckPage(Language{}), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?age=20-49&cautions=none&change=1", "See your results"}, []string{"Not answered"}},
+		{"check-missing", newCheckPage(Language{}), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
+		{"result-routine", newResultPage(Language{}), "/result?" + all, []string{
 			"No warning signs in your answers", `data-booking="primary"`, `id="section-low-back"`,
 			"Why this result", "We found no warning signs", "Read next: for you", "More from the clinic",
 			`<div class="print-summary">`, "1 December 2026", "/articles/01-kinds</span>",
 		}, []string{`id="section-sciatica"`, "<details open", "Information for later"}},
-		{"result-caution", newResultPage(), "/result?age=20-49&pain=tension&duration=acute&emergency=none&urgent=none&history=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
+		{"result-caution", newResultPage(Language{}), "/result?age=20-49&pain=tension&duration=acute&emergency=none&urgent=none&history=none&factors=stress&cautions=pregnancy&cautions=pacemaker", []string{
 			"tell the practitioner first", `data-booking="primary"`, "Electroacupuncture", "first 3 months", `id="section-pregnancy"`,
 			"For the practitioner", "Notes for the practitioner", "Read next: for you", "More from the clinic",
 		}, nil},
-		{"result-urgent", newResultPage(), "/result?age=20-49&pain=lower-back&duration=weeks&emergency=not-sure&urgent=none&history=none&factors=none&cautions=none", []string{
+		{"result-urgent", newResultPage(Language{}), "/result?age=20-49&pain=lower-back&duration=weeks&emergency=not-sure&urgent=none&history=none&factors=none&cautions=none", []string{
 			"See a doctor today", `href="tel:111"`, `data-booking="secondary"`, "You were not sure",
 			"Information for later", "Symptom Guide safety rule",
 		}, []string{`data-booking="primary"`, `class="prose"`, "Read next"}},
-		{"result-soon", newResultPage(), "/result?age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=inflammatory&factors=none&cautions=none", []string{
+		{"result-soon", newResultPage(Language{}), "/result?age=20-49&pain=lower-back&duration=chronic&emergency=none&urgent=none&history=inflammatory&factors=none&cautions=none", []string{
 			"See a GP in the next few days", `data-booking="secondary"`, "before you were 45",
 			"Information for later", `href="https://www.nice.org.uk/guidance/ng65"`,
 		}, []string{`data-booking="primary"`, `class="prose"`, "Read next"}},
-		{"result-underage", newResultPage(), "/result?age=under-16", []string{
+		{"result-underage", newResultPage(Language{}), "/result?age=under-16", []string{
 			"This guide is for adults", `href="tel:111"`, `href="tel:999"`, "outcome--underage", "You are under 16",
 		}, []string{`data-booking=`, `class="section"`, "<details", "data-section", "To read"}},
-		{"result-emergency", newResultPage(), "/result?age=50-plus&pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
+		{"result-emergency", newResultPage(Language{}), "/result?age=50-plus&pain=lower-back&duration=acute&emergency=saddle-numbness", []string{
 			"Call 999 now", `href="tel:999"`, "bottom, genitals or inner thighs",
 			"Why this result", `<details class="later">`, `data-section="low-back"`, `href="/articles/01-kinds#section-low-back"`,
 		}, []string{`data-booking=`, "Book a consultation", `class="section"`, `class="prose"`, "Read next", "More from the clinic", "<details open"}},
-		{"result-not-ready", newResultPage(), "/result?age=20-49&pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
+		{"result-not-ready", newResultPage(Language{}), "/result?age=20-49&pain=lower-back&duration=acute&emergency=none", []string{"Some questions are not answered yet", `href="/q/urgent?`}, []string{"No warning signs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,7 +210,7 @@ func TestResultPage_Parts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := render(t, newResultPage(), "/result?"+tt.query)
+			got := render(t, newResultPage(Language{}), "/result?"+tt.query)
 			at := -1
 			for _, p := range tt.parts {
 				i := strings.Index(got, p)
@@ -242,9 +245,9 @@ func TestResultPage_EvaluatesOnce(t *testing.T) {
 	engine := evaluate
 	t.Cleanup(func() { evaluate = engine })
 	n := 0
-	evaluate = func(a guide.Answers) guide.Result {
+	evaluate = func(g *guide.Guide, a guide.Answers) guide.Result {
 		n++
-		return engine(a)
+		return engine(g, a)
 	}
 	load := func(p *resultPage, rawURL string) {
 		t.Helper()
@@ -257,7 +260,7 @@ func TestResultPage_EvaluatesOnce(t *testing.T) {
 	for _, query := range []string{all, "age=under-16", "age=20-49&pain=lower-back&duration=acute&emergency=chest-pain", "age=20-49&pain=disc"} {
 		t.Run(query, func(t *testing.T) {
 			n = 0
-			p := newResultPage()
+			p := newResultPage(Language{})
 			load(p, "/check?"+query)  // OnInit, before the address changes
 			load(p, "/result?"+query) // OnNav
 			if n != 1 {
@@ -324,12 +327,12 @@ func sortedQuery(q string) string {
 // line (the US preset: an urgent care center) gets no empty tel: link on
 // any result that offers the urgent line.
 func TestOutcomeCard_NoUrgentNumber(t *testing.T) {
-	c := &theGuide.Content().Clinic
+	c := &inDefault.guide().Content().Clinic
 	saved := c.Urgent
 	t.Cleanup(func() { c.Urgent = saved })
 	c.Urgent.Number, c.Urgent.URL = "", ""
 	for _, u := range []string{"/result?age=under-16", "/result?" + all + "&urgent=fever"} {
-		got := render(t, newResultPage(), u)
+		got := render(t, newResultPage(Language{}), u)
 		if strings.Contains(got, `href="tel:"`) {
 			t.Errorf("%s: an empty tel: link on the page", u)
 		}

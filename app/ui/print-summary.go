@@ -21,6 +21,7 @@ var now = time.Now
 // no article text.
 type printSummary struct {
 	app.Compo
+	Language
 
 	// Result is the engine's result for Answers.
 	Result  guide.Result
@@ -33,21 +34,21 @@ type printSummary struct {
 
 // Render draws the summary.
 func (p *printSummary) Render() app.UI {
-	clinic := theGuide.Content().Clinic
+	clinic := p.guide().Content().Clinic
 	r := p.Result
-	w := wordsFor(r, theGuide.Content().Strings.Outcome)
+	w := wordsFor(r, p.guide().Content().Strings.Outcome)
 	body := []app.UI{
 		app.P().Class("print-summary__clinic").Body(
 			app.Span().Body(
 				app.Strong().Text(clinic.Name),
 				app.Text(" · "+clinic.Booking.Phone),
 			),
-			app.Span().Text(dateText(now())),
+			app.Span().Text(p.dateText(now())),
 		),
-		app.H2().Class("print-summary__title").Text(words().Print.Title),
+		app.H2().Class("print-summary__title").Text(p.words().Print.Title),
 		app.P().Class("print-summary__outcome").Text(w.heading),
 		app.P().Text(strings.TrimSpace(w.lead + " " + w.action)),
-		app.H3().Text(words().Print.Why),
+		app.H3().Text(p.words().Print.Why),
 	}
 	// The warning signs with their sources; the answers the practitioner
 	// must know come with their notes below, each said once.
@@ -60,7 +61,7 @@ func (p *printSummary) Render() app.UI {
 	if len(signs) > 0 {
 		body = append(body, app.Ul().Body(signs...))
 	} else {
-		body = append(body, app.P().Text(words().Print.None))
+		body = append(body, app.P().Text(p.words().Print.None))
 	}
 	if len(r.Notes) > 0 {
 		var items []app.UI
@@ -71,38 +72,38 @@ func (p *printSummary) Render() app.UI {
 			}
 			items = append(items, app.Li().Body(parts...))
 		}
-		body = append(body, app.H3().Text(words().Print.Practitioner), app.Ul().Body(items...))
+		body = append(body, app.H3().Text(p.words().Print.Practitioner), app.Ul().Body(items...))
 	}
 	var answers []app.UI
-	for _, q := range theGuide.Questions() {
+	for _, q := range p.guide().Questions() {
 		if !p.Answers.Answered(q.ID) {
 			continue
 		}
 		var labels []string
 		for _, id := range p.Answers[q.ID] {
-			o, _ := theGuide.Option(q.ID, id)
+			o, _ := p.guide().Option(q.ID, id)
 			labels = append(labels, o.Label)
 		}
 		answers = append(answers, app.Li().Body(app.Strong().Text(q.Summary+": "), app.Text(strings.Join(labels, "; "))))
 	}
-	body = append(body, app.H3().Text(words().Print.Answers), app.Ul().Body(answers...))
+	body = append(body, app.H3().Text(p.words().Print.Answers), app.Ul().Body(answers...))
 	// The articles are written for adults: a child's result names none.
 	if len(r.ForYou) > 0 && !r.Underage {
-		heading := words().Print.Read
+		heading := p.words().Print.Read
 		if r.CareFirst {
-			heading = words().Print.ReadLater
+			heading = p.words().Print.ReadLater
 		}
-		arts := theGuide.Content().Articles
+		arts := p.guide().Content().Articles
 		var items []app.UI
 		for _, s := range r.ForYou {
 			items = append(items, app.Li().Body(
 				app.Text(s.Title+": "),
-				app.Span().Class("print-summary__url").Text(p.Origin+articleHref(arts[s.Article], "")),
+				app.Span().Class("print-summary__url").Text(p.Origin+p.articleHref(arts[s.Article], "")),
 			))
 		}
 		body = append(body, app.H3().Text(heading), app.Ul().Body(items...))
 	}
-	body = append(body, app.P().Class("print-summary__footer").Text(words().Print.Footer))
+	body = append(body, app.P().Class("print-summary__footer").Text(p.words().Print.Footer))
 	return app.Div().Class("print-summary").Body(body...)
 }
 
@@ -113,8 +114,8 @@ func sourceName(r guide.Reason) app.UI {
 
 // dateText writes day t as the strings file's print.date says, with the
 // month's name from print.months.
-func dateText(t time.Time) string {
-	w := words().Print
+func (l Language) dateText(t time.Time) string {
+	w := l.words().Print
 	month := t.Month().String()
 	if len(w.Months) == 12 {
 		month = w.Months[t.Month()-1]

@@ -16,6 +16,7 @@ import (
 // runs, Continue is handled here and the answers never leave the browser.
 type questionPage struct {
 	app.Compo
+	Language
 
 	question guide.Question
 	answers  guide.Answers
@@ -29,7 +30,7 @@ type questionPage struct {
 }
 
 // newQuestionPage returns a question page; OnNav reads which question.
-func newQuestionPage() *questionPage { return &questionPage{} }
+func newQuestionPage(l Language) *questionPage { return &questionPage{Language: l} }
 
 // OnInit reads the URL before the first render in the browser, so the app's
 // first frame shows the same page as the prerendered HTML it replaces.
@@ -73,8 +74,8 @@ func (p *questionPage) open(u *url.URL) {
 // load reads the page's state from its URL.
 func (p *questionPage) load(u *url.URL) {
 	step, _ := StepAt(u.Path)
-	p.question, _ = theGuide.Question(step.Question)
-	p.answers = theGuide.Decode(u.Query())
+	p.question, _ = p.guide().Question(step.Question)
+	p.answers = p.guide().Decode(u.Query())
 	p.selected = slices.Clone(p.answers[p.question.ID])
 	p.change = u.Query().Get(changeParam) != ""
 	// A form sent to the server with nothing chosen comes back with its
@@ -84,9 +85,9 @@ func (p *questionPage) load(u *url.URL) {
 
 // title is the document title: errors first, as GOV.UK pages do.
 func (p *questionPage) title() string {
-	t := p.question.Title + words().Common.TitleSuffix
+	t := p.question.Title + p.words().Common.TitleSuffix
 	if p.invalid {
-		return words().Errors.Prefix + t
+		return p.words().Errors.Prefix + t
 	}
 	return t
 }
@@ -102,7 +103,7 @@ func (p *questionPage) toggle(o guide.Option, on bool) {
 		p.selected = []string{o.ID}
 	default:
 		p.selected = slices.DeleteFunc(p.selected, func(id string) bool {
-			other, _ := theGuide.Option(p.question.ID, id)
+			other, _ := p.guide().Option(p.question.ID, id)
 			return other.Exclusive
 		})
 		p.selected = append(p.selected, o.ID)
@@ -135,33 +136,33 @@ func (p *questionPage) next(ctx app.Context) {
 	if p.change {
 		extra = []string{changeParam, "1"}
 	}
-	app.Window().Get("history").Call("replaceState", nil, "", Href(here, a, extra...))
-	ctx.Navigate(continueFrom(p.question.ID, a, p.change))
+	app.Window().Get("history").Call("replaceState", nil, "", p.href(here, a, extra...))
+	ctx.Navigate(p.continueFrom(p.question.ID, a, p.change))
 }
 
 // errorText is the message shown when Continue is pressed with no answer.
 func (p *questionPage) errorText() string {
 	if p.question.Kind == guide.Radios {
-		return words().Errors.SelectOne
+		return p.words().Errors.SelectOne
 	}
 	for _, o := range p.question.Options {
 		if o.Exclusive {
-			return fill(words().Errors.SelectAll, "label", o.Label)
+			return fill(p.words().Errors.SelectAll, "label", o.Label)
 		}
 	}
-	return words().Errors.SelectSome
+	return p.words().Errors.SelectSome
 }
 
 // Render draws the question page.
 func (p *questionPage) Render() app.UI {
 	if p.question.ID == "" {
-		return newShell(app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().ErrorPages.NotFound))
+		return newShell(p.Language, app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().ErrorPages.NotFound))
 	}
 	q := p.question
 	step := guide.Step{Page: guide.QuestionPage, Question: q.ID}
-	back := Href(theGuide.Back(p.answers, step), p.answers)
+	back := p.href(p.guide().Back(p.answers, step), p.answers)
 	if p.change {
-		back = Href(guide.Step{Page: guide.CheckPage}, p.answers)
+		back = p.href(guide.Step{Page: guide.CheckPage}, p.answers)
 	}
 	inputType := "radio"
 	if q.Kind == guide.Checkboxes {
@@ -179,33 +180,33 @@ func (p *questionPage) Render() app.UI {
 	orShown := false
 	for _, o := range q.Options {
 		if o.Exclusive && !orShown && q.Kind == guide.Checkboxes {
-			options = append(options, app.Div().Class("options__divider").Text(words().Question.Or))
+			options = append(options, app.Div().Class("options__divider").Text(p.words().Question.Or))
 			orShown = true
 		}
 		options = append(options, p.option(inputType, o))
 	}
-	return newShell(
-		app.A().Class("back-link").Href(back).Text(words().Common.Back),
+	return newShell(p.Language, 
+		app.A().Class("back-link").Href(back).Text(p.words().Common.Back),
 		// Slots that keep the page's shape whether or not there is an error:
 		// go-app matches children by position, and a shifted form would be
 		// rebuilt, losing the focus.
 		app.Div().Class("error-slot").Body(
-			app.If(p.invalid, func() app.UI { return errorSummary(p.errorText(), firstInput) }),
+			app.If(p.invalid, func() app.UI { return p.errorSummary(p.errorText(), firstInput) }),
 		),
 		app.Form().Method("get").Action(questionPath+q.ID).NoValidate(true).OnSubmit(p.submit).Body(
-			hiddenAnswers(p.answers, q.ID),
+			p.hiddenAnswers(p.answers, q.ID),
 			app.If(p.change, func() app.UI { return app.Input().Type("hidden").Name(changeParam).Value("1") }),
 			app.Div().Class(classes("field", "field--error", p.invalid)).Body(
 				app.FieldSet().Class("fieldset").Aria("describedby", strings.Join(describedBy, " ")).Body(
 					app.Legend().Class("fieldset__legend").Body(
-						app.Span().Class("caption").Text(fill(words().Question.Counter, "n", strconv.Itoa(theGuide.Index(q.ID)+1), "total", strconv.Itoa(len(theGuide.Questions())))),
+						app.Span().Class("caption").Text(fill(p.words().Question.Counter, "n", strconv.Itoa(p.guide().Index(q.ID)+1), "total", strconv.Itoa(len(p.guide().Questions())))),
 						app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(q.Title),
 					),
 					app.If(q.Hint != "", func() app.UI { return app.Div().ID(q.ID + "-hint").Class("hint").Text(q.Hint) }),
 					app.Div().Class("error-slot").Body(
 						app.If(p.invalid, func() app.UI {
 							return app.P().ID(q.ID+"-error").Class("error-message").Body(
-								app.Span().Class("visually-hidden").Text(words().Errors.Prefix),
+								app.Span().Class("visually-hidden").Text(p.words().Errors.Prefix),
 								app.Text(p.errorText()),
 							)
 						}),
@@ -213,7 +214,7 @@ func (p *questionPage) Render() app.UI {
 					app.Div().Class("options options--"+inputType).Body(options...),
 				),
 			),
-			app.Button().Type("submit").Class("button").Name(nextParam).Value("1").Text(words().Question.Continue),
+			app.Button().Type("submit").Class("button").Name(nextParam).Value("1").Text(p.words().Question.Continue),
 		),
 	)
 }
@@ -246,9 +247,9 @@ func (p *questionPage) option(inputType string, o guide.Option) app.UI {
 func optionID(question, option string) string { return question + "-" + option }
 
 // hiddenAnswers carries every answer but the one on this page in the form.
-func hiddenAnswers(a guide.Answers, except string) app.UI {
+func (l Language) hiddenAnswers(a guide.Answers, except string) app.UI {
 	var inputs []app.UI
-	for _, q := range theGuide.Questions() {
+	for _, q := range l.guide().Questions() {
 		if q.ID == except {
 			continue
 		}

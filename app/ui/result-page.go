@@ -17,6 +17,7 @@ import (
 // to start again; the printed summary is a part of its own.
 type resultPage struct {
 	app.Compo
+	Language
 
 	// query is the query string the page last read, and loaded reports
 	// that it read one: load evaluates each query once. In the browser
@@ -36,22 +37,22 @@ type resultPage struct {
 }
 
 // newResultPage returns the result page.
-func newResultPage() *resultPage { return &resultPage{} }
+func newResultPage(l Language) *resultPage { return &resultPage{Language: l} }
 
 // evaluate asks the engine for the result of a. The result page evaluates
 // answers only through it, and only in load, so a test can count how often
 // that happens; it calls no other engine function that evaluates (Ready,
 // Next, Return).
-var evaluate = func(a guide.Answers) guide.Result { return theGuide.Evaluate(a) }
+var evaluate = func(g *guide.Guide, a guide.Answers) guide.Result { return g.Evaluate(a) }
 
 // OnNav reads the answers from the URL and asks the engine for the result.
 func (p *resultPage) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
-	title := words().Result.Title
+	title := p.words().Result.Title
 	if !p.result.Ready() {
-		title = words().Result.MissingHeading
+		title = p.words().Result.MissingHeading
 	}
-	ctx.Page().SetTitle(title + words().Common.TitleSuffix)
+	ctx.Page().SetTitle(title + p.words().Common.TitleSuffix)
 	focusAfterNav(ctx)
 }
 
@@ -70,9 +71,9 @@ func (p *resultPage) load(u *url.URL) {
 		return
 	}
 	p.query, p.loaded = u.RawQuery, true
-	p.answers = theGuide.Decode(u.Query())
-	p.result = evaluate(p.answers)
-	p.back = Href(theGuide.BackFrom(p.result), p.answers)
+	p.answers = p.guide().Decode(u.Query())
+	p.result = evaluate(p.guide(), p.answers)
+	p.back = p.href(p.guide().BackFrom(p.result), p.answers)
 	p.origin = ""
 	if app.IsClient && u.Host != "" {
 		p.origin = u.Scheme + "://" + u.Host
@@ -83,56 +84,56 @@ func (p *resultPage) load(u *url.URL) {
 func (p *resultPage) Render() app.UI {
 	if !p.loaded {
 		// Only on the server, which renders a page once before OnNav.
-		return newShell()
+		return newShell(p.Language)
 	}
 	a, r := p.answers, p.result
-	back := app.A().Class("back-link").Href(p.back).Text(words().Common.Back)
+	back := app.A().Class("back-link").Href(p.back).Text(p.words().Common.Back)
 	if !r.Ready() {
-		return newShell(
+		return newShell(p.Language, 
 			back,
-			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(words().Result.MissingHeading),
-			app.P().Text(words().Result.MissingLead),
-			app.A().Class("button").Href(Href(guide.Step{Page: guide.QuestionPage, Question: r.Missing[0]}, a)).Text(words().Result.MissingButton),
+			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().Result.MissingHeading),
+			app.P().Text(p.words().Result.MissingLead),
+			app.A().Class("button").Href(p.href(guide.Step{Page: guide.QuestionPage, Question: r.Missing[0]}, a)).Text(p.words().Result.MissingButton),
 		)
 	}
 	content := []app.UI{
 		back,
-		&outcomeCard{Result: r},
-		&whyResult{Reasons: r.Reasons},
+		&outcomeCard{Language: p.Language, Result: r},
+		&whyResult{Language: p.Language, Reasons: r.Reasons},
 	}
 	switch {
 	case r.Underage:
 		// The articles are written for adults: a child's result has none.
 	case r.CareFirst:
 		if len(r.Sections) > 0 {
-			content = append(content, &laterSections{Sections: append(slices.Clip(r.ForYou), r.More...)})
+			content = append(content, &laterSections{Language: p.Language, Sections: append(slices.Clip(r.ForYou), r.More...)})
 		}
 	default:
 		if len(r.ForYou) > 0 {
-			content = append(content, forYou(r.ForYou))
+			content = append(content, p.forYou(r.ForYou))
 		}
 		if len(r.More) > 0 {
-			content = append(content, &moreSections{Sections: r.More})
+			content = append(content, &moreSections{Language: p.Language, Sections: r.More})
 		}
 	}
-	return newShell(append(content,
-		&bookingPrompt{Mode: r.Booking},
+	return newShell(p.Language, append(content,
+		&bookingPrompt{Language: p.Language, Mode: r.Booking},
 		app.Div().Class("result-actions").Body(
-			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text(words().Result.Print),
-			app.A().Class("button button--secondary").Href(startPath).DataSet("action", "restart").Draggable(false).Text(words().Result.Restart),
+			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text(p.words().Result.Print),
+			app.A().Class("button button--secondary").Href(p.path(startPath)).DataSet("action", "restart").Draggable(false).Text(p.words().Result.Restart),
 		),
-		&printSummary{Result: r, Answers: a, Origin: p.origin},
+		&printSummary{Language: p.Language, Result: r, Answers: a, Origin: p.origin},
 	)...)
 }
 
 // forYou shows the sections recommended first, in full.
-func forYou(sections []*guide.Section) app.UI {
+func (l Language) forYou(sections []*guide.Section) app.UI {
 	var body []app.UI
 	for _, s := range sections {
-		body = append(body, &articleSection{Section: s})
+		body = append(body, &articleSection{Language: l, Section: s})
 	}
 	return app.Section().Class("sections for-you").Aria("labelledby", "for-you-heading").Body(
-		app.H2().ID("for-you-heading").Class("heading-l").Text(words().Result.ForYouHeading),
+		app.H2().ID("for-you-heading").Class("heading-l").Text(l.words().Result.ForYouHeading),
 		app.Div().Body(body...),
 	)
 }

@@ -31,83 +31,178 @@ const (
 	nextParam   = guide.NextParam
 )
 
-// theGuide is the engine every page reads; Register sets it once, before
-// any page renders.
-var theGuide *guide.Guide
+// Language is the language a component shows. A page takes it from its
+// route and passes it to every component it holds; each component embeds
+// it, and reads its engine, its words and its addresses through it.
+type Language struct {
+	// Tag is one of the clinic's languages, such as es-US.
+	Tag string
+}
 
-// Register routes the guide's pages for g. The server and the browser both
-// call it, so every URL prerenders the same page the app later runs.
-func Register(g *guide.Guide) {
-	theGuide = g
-	app.Route(startPath, func() app.Composer { return newStartPage() })
-	app.RouteWithRegexp("^"+questionPath+"[a-z0-9-]+$", func() app.Composer { return newQuestionPage() })
-	app.Route(checkPath, func() app.Composer { return newCheckPage() })
-	app.Route(resultPath, func() app.Composer { return newResultPage() })
-	app.Route(articlesPath, func() app.Composer { return newArticleIndexPage() })
-	// One route per article, so an unknown slug is no page at all.
-	for i, a := range g.Content().Articles {
-		app.Route(articleHref(a, ""), func() app.Composer { return newArticlePage(i) })
+// language is one of the clinic's languages as the pages use it.
+type language struct {
+	guide *guide.Guide
+	tag   string
+	// prefix is the address prefix of its pages: "" for the default
+	// language, "/es" for es-US.
+	prefix string
+}
+
+// languages are the clinic's languages, the default first. Register sets
+// them once, before any page renders; nothing changes them after, so pages
+// rendering at once on the server read them safely.
+var languages []*language
+
+// lang returns the language l names, or the default one.
+func (l Language) lang() *language {
+	for _, x := range languages {
+		if x.tag == l.Tag {
+			return x
+		}
+	}
+	return languages[0]
+}
+
+// path returns path (a path of the default language, such as /articles)
+// in l.
+func (l Language) path(path string) string { return l.lang().prefix + path }
+
+// guide returns the engine with the content in l.
+func (l Language) guide() *guide.Guide { return l.lang().guide }
+
+// words returns the strings file's words in l.
+func (l Language) words() *guide.Strings { return &l.lang().guide.Content().Strings }
+
+// Register routes the guide's pages in each language of gs, the default
+// first: the default language's pages at /, /q/pain ..., each other's under
+// the prefix of its primary language subtag: /es/, /es/q/pain .... The
+// server and the browser both call it, so every URL prerenders the same
+// page the app later runs.
+func Register(gs ...*guide.Guide) {
+	languages = nil
+	for i, g := range gs {
+		tag := g.Content().Clinic.Lang
+		l := &language{guide: g, tag: tag}
+		if i > 0 {
+			primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+			l.prefix = "/" + primary
+		}
+		languages = append(languages, l)
+	}
+	for _, l := range languages {
+		lang := Language{Tag: l.tag}
+		app.Route(l.prefix+startPath, func() app.Composer { return newStartPage(lang) })
+		if l.prefix != "" {
+			app.Route(l.prefix, func() app.Composer { return newStartPage(lang) })
+		}
+		app.RouteWithRegexp("^"+l.prefix+questionPath+"[a-z0-9-]+$", func() app.Composer { return newQuestionPage(lang) })
+		app.Route(l.prefix+checkPath, func() app.Composer { return newCheckPage(lang) })
+		app.Route(l.prefix+resultPath, func() app.Composer { return newResultPage(lang) })
+		app.Route(l.prefix+articlesPath, func() app.Composer { return newArticleIndexPage(lang) })
+		// One route per article, so an unknown slug is no page at all.
+		for i, a := range l.guide.Content().Articles {
+			app.Route(lang.articleHref(a, ""), func() app.Composer { return newArticlePage(lang, i) })
+		}
 	}
 }
 
-// Paths returns the path of every page of the guide, for the static export
-// and the service worker.
-func Paths(g *guide.Guide) []string {
-	paths := IndexablePaths(g)
-	for _, q := range g.Questions() {
-		paths = append(paths, questionPath+q.ID)
+// Paths returns the path of every page of the guide in every language, for
+// the static export and the service worker.
+func Paths() []string {
+	paths := IndexablePaths()
+	for _, l := range languages {
+		for _, q := range l.guide.Questions() {
+			paths = append(paths, l.prefix+questionPath+q.ID)
+		}
+		paths = append(paths, l.prefix+checkPath, l.prefix+resultPath)
 	}
-	return append(paths, checkPath, resultPath)
+	return paths
 }
 
 // IndexablePaths returns the paths of the pages that never carry answers and
-// that search engines may list: the start page, the article index and each
-// article. The sitemap lists them.
-func IndexablePaths(g *guide.Guide) []string {
-	paths := []string{startPath, articlesPath}
-	for _, a := range g.Content().Articles {
-		paths = append(paths, articleHref(a, ""))
+// that search engines may list, in every language: the start page, the
+// article index and each article. The sitemap lists them.
+func IndexablePaths() []string {
+	var paths []string
+	for _, l := range languages {
+		lang := Language{Tag: l.tag}
+		paths = append(paths, l.prefix+startPath, l.prefix+articlesPath)
+		for _, a := range l.guide.Content().Articles {
+			paths = append(paths, lang.articleHref(a, ""))
+		}
 	}
 	return paths
 }
 
 // RobotsRules returns the robots.txt path patterns crawlers may and may not
-// follow: the start page and the articles are allowed; the questions, the
-// check page and the result are not, as their URLs carry a visitor's
+// follow: the start pages and the articles are allowed; the questions, the
+// check pages and the results are not, as their URLs carry a visitor's
 // answers.
 func RobotsRules() (allow, disallow []string) {
-	return []string{startPath + "$", articlesPath}, []string{questionPath, checkPath, resultPath}
+	for _, l := range languages {
+		allow = append(allow, l.prefix+startPath+"$", l.prefix+articlesPath)
+		disallow = append(disallow, l.prefix+questionPath, l.prefix+checkPath, l.prefix+resultPath)
+	}
+	return allow, disallow
 }
 
-// IsPage reports whether path is a page of the guide: a step, the article
-// index or an article.
+// languageAt returns the language of the page at path and the path without
+// its language prefix.
+func languageAt(path string) (Language, string) {
+	for _, l := range languages[1:] {
+		if path == l.prefix {
+			return Language{Tag: l.tag}, startPath
+		}
+		if rest, ok := strings.CutPrefix(path, l.prefix); ok && strings.HasPrefix(rest, "/") {
+			return Language{Tag: l.tag}, rest
+		}
+	}
+	return Language{Tag: languages[0].tag}, path
+}
+
+// LangAt returns the language tag of the page at path, such as es-US.
+func LangAt(path string) string {
+	l, _ := languageAt(path)
+	return l.Tag
+}
+
+// IsPage reports whether path is a page of the guide in one of its
+// languages: a step, the article index or an article.
 func IsPage(path string) bool {
-	if _, ok := StepAt(path); ok {
+	l, rest := languageAt(path)
+	if _, ok := l.stepAt(rest); ok {
 		return true
 	}
-	if path == articlesPath {
+	if rest == articlesPath {
 		return true
 	}
-	for _, a := range theGuide.Content().Articles {
-		if path == articleHref(a, "") {
+	for _, a := range l.guide().Content().Articles {
+		if path == l.articleHref(a, "") {
 			return true
 		}
 	}
 	return false
 }
 
-// articleHref returns the address of article a, at its section with id
-// section when that is not empty. It never carries answers.
-func articleHref(a guide.Article, section string) string {
-	href := articlesPath + "/" + a.Slug
+// articleHref returns the address of article a in l, at its section with
+// id section when that is not empty. It never carries answers.
+func (l Language) articleHref(a guide.Article, section string) string {
+	href := l.lang().prefix + articlesPath + "/" + a.Slug
 	if section != "" {
 		href += "#section-" + section
 	}
 	return href
 }
 
-// Href returns the URL of step s carrying answers a.
+// Href returns the URL of step s carrying answers a, in the default
+// language.
 func Href(s guide.Step, a guide.Answers, extra ...string) string {
+	return Language{}.href(s, a, extra...)
+}
+
+// href returns the URL of step s in l, carrying answers a and the
+// parameters in extra (name, value, ...).
+func (l Language) href(s guide.Step, a guide.Answers, extra ...string) string {
 	var path string
 	switch s.Page {
 	case guide.QuestionPage:
@@ -119,7 +214,8 @@ func Href(s guide.Step, a guide.Answers, extra ...string) string {
 	default:
 		path = startPath
 	}
-	v := theGuide.Encode(a)
+	path = l.lang().prefix + path
+	v := l.guide().Encode(a)
 	for i := 0; i+1 < len(extra); i += 2 {
 		v.Set(extra[i], extra[i+1])
 	}
@@ -129,9 +225,14 @@ func Href(s guide.Step, a guide.Answers, extra ...string) string {
 	return path + "?" + v.Encode()
 }
 
-// StepAt returns the step a path shows, or false if the path is not a page
-// of the guide.
+// StepAt returns the step a path shows in the default language, or false
+// if the path is not a step of the guide.
 func StepAt(path string) (guide.Step, bool) {
+	return Language{}.stepAt(path)
+}
+
+// stepAt returns the step path (without its language prefix) shows.
+func (l Language) stepAt(path string) (guide.Step, bool) {
 	switch path {
 	case startPath:
 		return guide.Step{Page: guide.StartPage}, true
@@ -140,7 +241,7 @@ func StepAt(path string) (guide.Step, bool) {
 	case resultPath:
 		return guide.Step{Page: guide.ResultPage}, true
 	}
-	if id, ok := strings.CutPrefix(path, questionPath); ok && theGuide.Index(id) >= 0 {
+	if id, ok := strings.CutPrefix(path, questionPath); ok && l.guide().Index(id) >= 0 {
 		return guide.Step{Page: guide.QuestionPage, Question: id}, true
 	}
 	return guide.Step{}, false
@@ -152,22 +253,23 @@ func StepAt(path string) (guide.Step, bool) {
 // the page prerenders with its error summary.
 func Submitted(u *url.URL) (location string, ok bool) {
 	q := u.Query()
-	step, isPage := StepAt(u.Path)
+	l, rest := languageAt(u.Path)
+	step, isPage := l.stepAt(rest)
 	if !isPage || step.Page != guide.QuestionPage || q.Get(nextParam) == "" {
 		return "", false
 	}
-	a := theGuide.Decode(q)
+	a := l.guide().Decode(q)
 	if !a.Answered(step.Question) {
 		return "", false
 	}
-	return continueFrom(step.Question, a, q.Get(changeParam) != ""), true
+	return l.continueFrom(step.Question, a, q.Get(changeParam) != ""), true
 }
 
 // continueFrom returns the URL after answering question: the next step, or
 // back towards the check page when the visitor came to change an answer.
-func continueFrom(question string, a guide.Answers, change bool) string {
+func (l Language) continueFrom(question string, a guide.Answers, change bool) string {
 	if change {
-		return Href(theGuide.Return(a, question), a)
+		return l.href(l.guide().Return(a, question), a)
 	}
-	return Href(theGuide.Next(a, question), a)
+	return l.href(l.guide().Next(a, question), a)
 }

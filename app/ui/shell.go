@@ -10,6 +10,7 @@ import (
 // the page's content and a footer with the privacy promise.
 type shell struct {
 	app.Compo
+	Language
 
 	// Content is the page's own content, shown in the main landmark.
 	Content []app.UI
@@ -29,23 +30,23 @@ func (s *shell) OnAppUpdate(ctx app.Context) {
 }
 
 // newShell returns the layout around content.
-func newShell(content ...app.UI) *shell {
-	return &shell{Content: content}
+func newShell(l Language, content ...app.UI) *shell {
+	return &shell{Language: l, Content: content}
 }
 
 // Render draws the layout.
 func (s *shell) Render() app.UI {
-	c := theGuide.Content().Clinic
+	c := s.guide().Content().Clinic
 	return app.Div().Class("page").Body(
-		app.A().Class("skip-link").Href("#main").Text(words().Common.SkipToMain),
+		app.A().Class("skip-link").Href("#main").Text(s.words().Common.SkipToMain),
 		// The notice has a slot of its own, so the page does not shift and
 		// get rebuilt when it appears.
 		app.Div().Class("update-slot").Body(
 			app.If(s.updateAvailable, func() app.UI {
 				// The answers live in the URL, so reloading keeps them.
 				return app.Div().Class("update-notice").Role("status").Body(
-					app.P().Text(words().Update.Text),
-					app.Button().Type("button").Class("button button--secondary").Text(words().Update.Reload).
+					app.P().Text(s.words().Update.Text),
+					app.Button().Type("button").Class("button button--secondary").Text(s.words().Update.Reload).
 						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 				)
 			}),
@@ -61,7 +62,7 @@ func (s *shell) Render() app.UI {
 		),
 		app.Main().ID("main").Class("main").Body(s.Content...),
 		app.Footer().Class("site-footer").Body(
-			app.P().Text(words().Footer.Text),
+			app.P().Text(s.words().Footer.Text),
 		),
 	)
 }

@@ -18,9 +18,9 @@ var warnedStart string
 // A refused starting point starts the guide with nothing chosen; in the
 // browser it is reported to the web developer: a warning in the console
 // and, inside a clinic's page, a message that embed.js repeats there.
-func startAnswers(u *url.URL) guide.Answers {
+func (l Language) startAnswers(u *url.URL) guide.Answers {
 	id := u.Query().Get(guide.StartParam)
-	a, err := theGuide.Start(id)
+	a, err := l.guide().Start(id)
 	if err != nil && app.IsClient && warnedStart != u.String() {
 		warnedStart = u.String()
 		app.Window().Get("console").Call("warn", err.Error())

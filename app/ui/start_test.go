@@ -12,11 +12,11 @@ import (
 // starting point's answer to the first question, and nothing for a refused
 // one: a safety question, a warning sign, a shared answer or an unknown id.
 func TestStartPage_StartingPoint(t *testing.T) {
-	first := questionPath + theGuide.Questions()[0].ID
+	first := def.href(guide.Step{Page: guide.QuestionPage, Question: def.guide().Questions()[0].ID}, nil)
 	hrefRE := regexp.MustCompile(`class="button button--start"[^>]*href="([^"]*)"|href="([^"]*)"[^>]*class="button button--start"`)
 	startHref := func(t *testing.T, rawURL string) *url.URL {
 		t.Helper()
-		html := render(t, newStartPage(), rawURL)
+		html := render(t, newStartPage(def), rawURL)
 		m := hrefRE.FindStringSubmatch(html)
 		if m == nil {
 			t.Fatalf("%s: no start link in %s", rawURL, html)
@@ -28,15 +28,15 @@ func TestStartPage_StartingPoint(t *testing.T) {
 		}
 		return u
 	}
-	for _, id := range theGuide.StartPoints() {
+	for _, id := range def.guide().StartPoints() {
 		u := startHref(t, "/?"+guide.StartParam+"="+id)
-		want, _ := theGuide.Start(id)
-		if got := theGuide.Decode(u.Query()); len(got) != 1 || len(u.Query()) != 1 || !got.HasAny(keyOf(want), want[keyOf(want)]) {
+		want, _ := def.guide().Start(id)
+		if got := def.guide().Decode(u.Query()); len(got) != 1 || len(u.Query()) != 1 || !got.HasAny(keyOf(want), want[keyOf(want)]) {
 			t.Errorf("start=%s: got start link %s, want the answer %v only", id, u, want)
 		}
 	}
 	refused := []string{guide.EmergencyQuestion, guide.AgeQuestion, "no-such-answer", guide.NotSure, guide.None}
-	for _, s := range theGuide.Signs() {
+	for _, s := range def.guide().Signs() {
 		refused = append(refused, s.Option)
 	}
 	for _, id := range refused {
@@ -45,6 +45,9 @@ func TestStartPage_StartingPoint(t *testing.T) {
 		}
 	}
 }
+
+// def is the clinic's default language, which the tests render.
+var def = Language{}
 
 // keyOf returns the one question a holds.
 func keyOf(a guide.Answers) string {

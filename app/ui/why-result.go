@@ -14,6 +14,7 @@ import (
 // practitioner needs to know. With no such answer it says so in one line.
 type whyResult struct {
 	app.Compo
+	Language
 
 	// Reasons are the result's reasons, most urgent first.
 	Reasons []guide.Reason
@@ -29,7 +30,7 @@ func (w *whyResult) Render() app.UI {
 		if r.Level > guide.Caution {
 			signs = append(signs, app.Li().Class("why__item").Body(
 				app.Span().Class("why__reason").Text(r.Text),
-				app.Span().Class("why__source").Body(sourceOf(r)...),
+				app.Span().Class("why__source").Body(w.sourceOf(r)...),
 			))
 			continue
 		}
@@ -47,19 +48,19 @@ func (w *whyResult) Render() app.UI {
 		}
 		practitioner = append(practitioner, app.Li().Class("why__item").Body(
 			app.Span().Class("why__reason").Text(strings.Join(texts, "; ")),
-			app.Span().Class("why__source").Body(sourceOf(guide.Reason{Source: g[0].Source})...),
+			app.Span().Class("why__source").Body(w.sourceOf(guide.Reason{Source: g[0].Source})...),
 		))
 	}
-	body := []app.UI{app.H2().ID("why-heading").Class("heading-m").Text(words().Why.Heading)}
+	body := []app.UI{app.H2().ID("why-heading").Class("heading-m").Text(w.words().Why.Heading)}
 	if len(w.Reasons) == 0 {
-		body = append(body, app.P().Text(words().Why.None))
+		body = append(body, app.P().Text(w.words().Why.None))
 	}
 	if len(signs) > 0 {
 		body = append(body, app.Ul().Class("list list--bullet why__list").Body(signs...))
 	}
 	if len(practitioner) > 0 {
 		body = append(body,
-			app.H3().Class("heading-s").Text(words().Why.Practitioner),
+			app.H3().Class("heading-s").Text(w.words().Why.Practitioner),
 			app.Ul().Class("list list--bullet why__list").Body(practitioner...),
 		)
 	}
@@ -68,15 +69,15 @@ func (w *whyResult) Render() app.UI {
 
 // sourceOf names the guideline a reason comes from, as a link when it has
 // an address, with the list or passage in it.
-func sourceOf(r guide.Reason) []app.UI {
+func (l Language) sourceOf(r guide.Reason) []app.UI {
 	if r.Source.URL == "" {
-		return []app.UI{app.Text(words().Why.Source + r.Source.Title)}
+		return []app.UI{app.Text(l.words().Why.Source + r.Source.Title)}
 	}
 	out := []app.UI{
-		app.Text(words().Why.Source),
+		app.Text(l.words().Why.Source),
 		app.A().Href(r.Source.URL).Target("_blank").Rel("noopener noreferrer").Body(
 			app.Text(r.Source.Title),
-			app.Span().Class("visually-hidden").Text(" "+words().Common.NewTab),
+			app.Span().Class("visually-hidden").Text(" "+l.words().Common.NewTab),
 		),
 	}
 	if r.Where != "" {

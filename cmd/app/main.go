@@ -12,7 +12,7 @@ import (
 )
 
 func main() {
-	ui.Register(guide.MustNew(guidedata.Content))
+	ui.Register(guide.MustNewAll(guidedata.Languages)...)
 	// Read what the visitor did on the prerendered page before go-app
 	// replaces it.
 	ui.TakeOver()

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -29,10 +31,21 @@ type lighthouseReport struct {
 		Message string `json:"message"`
 	} `json:"runtimeError"`
 	Categories map[string]struct {
-		Score *float64 `json:"score"`
+		Score     *float64 `json:"score"`
+		AuditRefs []struct {
+			ID     string  `json:"id"`
+			Weight float64 `json:"weight"`
+		} `json:"auditRefs"`
 	} `json:"categories"`
 	Audits map[string]struct {
+		Score        *float64 `json:"score"`
 		NumericValue *float64 `json:"numericValue"`
+		Details      struct {
+			Items []struct {
+				URL      string  `json:"url"`
+				Duration float64 `json:"duration"`
+			} `json:"items"`
+		} `json:"details"`
 	} `json:"audits"`
 }
 
@@ -41,6 +54,12 @@ type lighthouseReport struct {
 type lighthouseRun struct {
 	scores   map[string]float64
 	tbt, tti float64
+	// failed lists the audits that cost a score other than performance
+	// its full marks, such as "seo: is-crawlable".
+	failed []string
+	// longest is the longest main-thread task: what ran it and how long.
+	longest         string
+	longestDuration float64
 }
 
 // parseLighthouse reads a Lighthouse JSON report.
@@ -64,6 +83,18 @@ func parseLighthouse(b []byte) (lighthouseRun, string, error) {
 	}
 	if a, ok := r.Audits["interactive"]; ok && a.NumericValue != nil {
 		run.tti = *a.NumericValue
+	}
+	for _, c := range lighthouseCategories[1:] {
+		for _, ref := range r.Categories[c].AuditRefs {
+			if a, ok := r.Audits[ref.ID]; ok && ref.Weight > 0 && a.Score != nil && *a.Score < 1 {
+				run.failed = append(run.failed, c+": "+ref.ID)
+			}
+		}
+	}
+	for _, t := range r.Audits["long-tasks"].Details.Items {
+		if t.Duration > run.longestDuration {
+			run.longest, run.longestDuration = t.URL, t.Duration
+		}
 	}
 	return run, r.LighthouseVersion, nil
 }
@@ -100,7 +131,7 @@ func lighthouseBench(ctx context.Context, o options, tmp string, ng *nginx, out 
 		runs = 1
 	}
 
-	out.printf("\n== 3. Lighthouse, mobile (default settings: simulated slow 4G, CPU 4×) ==\n")
+	out.printf("\n== 2. Lighthouse, mobile (default settings: simulated slow 4G, CPU 4×) ==\n")
 	out.printf("%d runs per page and host, the hosts and pages taking turns; medians. Result: %s\n", runs, result)
 
 	// host → page → runs.
@@ -153,6 +184,26 @@ func lighthouseBench(ctx context.Context, o options, tmp string, ng *nginx, out 
 		}
 	}
 	out.printf("\n%s", t)
+	// What the scores and TBT come from, once per page and host.
+	for _, p := range pages {
+		for _, h := range hosts {
+			failed, tasks := map[string]bool{}, []string{}
+			for _, r := range all[h.name][p.name] {
+				for _, f := range r.failed {
+					failed[f] = true
+				}
+				if r.longest != "" {
+					tasks = append(tasks, fmt.Sprintf("%s %s", millis(r.longestDuration), r.longest))
+				}
+			}
+			if len(failed) > 0 {
+				out.printf("Note: %s, %s: below full marks on %s.\n", h.name, p.name, strings.Join(slices.Sorted(maps.Keys(failed)), ", "))
+			}
+			if len(tasks) > 0 {
+				out.printf("Note: %s, %s: longest main-thread task per run: %s.\n", h.name, p.name, strings.Join(tasks, "; "))
+			}
+		}
+	}
 	out.printf("Lighthouse's simulated throttling scales the CPU work it observes by 4; on a 2-core machine shared with other work its TBT swings from run to run.\n")
 	return nil
 }

@@ -9,8 +9,11 @@ import (
 func TestParseLighthouse(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
 		run, version, err := parseLighthouse([]byte(`{"lighthouseVersion":"12.8.2",
-			"categories":{"performance":{"score":0.84},"accessibility":{"score":1},"best-practices":{"score":1},"seo":{"score":null}},
-			"audits":{"total-blocking-time":{"numericValue":650.5},"interactive":{"numericValue":1700},"other":{}}}`))
+			"categories":{"performance":{"score":0.84},"accessibility":{"score":1},"best-practices":{"score":1},
+				"seo":{"score":null,"auditRefs":[{"id":"is-crawlable","weight":4.043},{"id":"manual","weight":0}]}},
+			"audits":{"total-blocking-time":{"numericValue":650.5},"interactive":{"numericValue":1700},"other":{},
+				"is-crawlable":{"score":0},"manual":{"score":0},
+				"long-tasks":{"details":{"items":[{"url":"Unattributable","duration":120},{"url":"http://x/wasm_exec.js","duration":595}]}}}}`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -19,6 +22,12 @@ func TestParseLighthouse(t *testing.T) {
 		}
 		if run.scores["performance"] != 0.84 || run.scores["accessibility"] != 1 || !math.IsNaN(run.scores["seo"]) {
 			t.Errorf("scores: got %v, want performance 0.84, accessibility 1, seo missing", run.scores)
+		}
+		if len(run.failed) != 1 || run.failed[0] != "seo: is-crawlable" {
+			t.Errorf("failed audits: got %q, want [seo: is-crawlable]", run.failed)
+		}
+		if run.longest != "http://x/wasm_exec.js" || run.longestDuration != 595 {
+			t.Errorf("longest task: got %s %v, want wasm_exec.js 595", run.longest, run.longestDuration)
 		}
 		if run.tbt != 650.5 || run.tti != 1700 {
 			t.Errorf("got TBT %v and TTI %v, want 650.5 and 1700", run.tbt, run.tti)

@@ -28,8 +28,15 @@ import (
 //go:embed marks.js
 var marksScript string
 
+// The addresses of a question and of the result; pages from answers carry
+// them in the query, in the engine's own codec (guide.Encode).
+const (
+	questionPrefix = "/q/"
+	resultPath     = "/result"
+)
+
 // loadPath is the page measured: the first question.
-const loadPath = "/q/pain"
+const loadPath = questionPrefix + "pain"
 
 // phase is one of a visit's two page loads.
 type phase int
@@ -102,7 +109,7 @@ func startGuide(ctx context.Context, web string) (base string, stop func(), err 
 	if err != nil {
 		return "", nil, err
 	}
-	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: web, Guide: g, Log: log.New(io.Discard, "", 0)})
+	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: web, Guides: []*guide.Guide{g}, Log: log.New(io.Discard, "", 0)})
 	if err != nil {
 		return "", nil, err
 	}
@@ -155,7 +162,7 @@ func loadBench(ctx context.Context, o options, ng *nginx, out *report, v *verdic
 	if err != nil {
 		return err
 	}
-	q, ok := g.Question(strings.TrimPrefix(loadPath, "/q/"))
+	q, ok := g.Question(strings.TrimPrefix(loadPath, questionPrefix))
 	if !ok {
 		return fmt.Errorf("the guide has no question at %s", loadPath)
 	}

@@ -20,7 +20,6 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
-	"symptomguide/app/ui"
 )
 
 // wrkScript prints wrk's summary as one line of JSON after its usual text.
@@ -263,7 +262,7 @@ func wrkBench(ctx context.Context, o options, tmp string, ng *nginx, out *report
 		return servers
 	}
 
-	out.printf("\n== 2. Server load: wrk, 2 threads ==\n")
+	out.printf("\n== 3. Server load: wrk, 2 threads ==\n")
 	out.printf("Accept-Encoding: %q for the pages (as Chromium sends), \"br\" for app.wasm.\n", pageEncoding)
 	out.printf("%s; the Go server runs as a child process (go build ./cmd/server, GOMAXPROCS default).\n", ng.describe())
 	out.printf("wrk, nginx and the Go server share the machine's %d cores. Each URL is warmed up for %s per server first.\n", numCPU(), warm)
@@ -375,7 +374,6 @@ func answerPaths() (result, question string, err error) {
 	if err != nil {
 		return "", "", err
 	}
-	ui.Register(g)
 	qs := g.Questions()
 	if len(qs) < 2 {
 		return "", "", errors.New("the guide has fewer than two questions")
@@ -417,11 +415,12 @@ func answerPaths() (result, question string, err error) {
 		}
 		a = a.With(q.ID, best)
 		if question == "" {
-			question = ui.Href(g.Next(a, q.ID), a)
+			next := g.Next(a, q.ID)
+			question = questionPrefix + next.Question + "?" + g.Encode(a).Encode()
 		}
 		step = g.Next(a, q.ID)
 	}
-	return ui.Href(guide.Step{Page: guide.ResultPage}, a), question, nil
+	return resultPath + "?" + g.Encode(a).Encode(), question, nil
 }
 
 // runWrk runs wrk once and parses its summary.

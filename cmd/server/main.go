@@ -41,7 +41,7 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	logger := log.New(stderr, "server: ", 0)
-	g, err := guide.New(guidedata.Content)
+	gs, err := guide.NewAll(guidedata.Languages)
 	if err != nil {
 		logger.Printf("the compiled content is broken: %v (run make build)", err)
 		return 1
@@ -52,7 +52,7 @@ func run(args []string, stderr io.Writer) int {
 			embedders = append(embedders, o)
 		}
 	}
-	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guide: g, EmbedOrigins: embedders, HTTPS: guidedata.Deploy.HTTPS, SiteURL: *siteURL, Log: logger})
+	s, err := server.New(server.Config{Addr: *addr, WebDir: *web, Guides: gs, EmbedOrigins: embedders, HTTPS: guidedata.Deploy.HTTPS, SiteURL: *siteURL, Log: logger})
 	if err != nil {
 		logger.Print(err)
 		return 1

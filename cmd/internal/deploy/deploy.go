@@ -42,7 +42,7 @@ var HostFiles = []string{"_headers", "_redirects", ".htaccess"}
 
 // FromExport describes the static export in dist of the site s.
 func FromExport(s *site.Site, dist string) (Site, error) {
-	out := Site{Policy: s.Policy(), Pages: ui.Paths(s.Guide)}
+	out := Site{Policy: s.Policy(), Pages: ui.Paths()}
 	pages := map[string]bool{site.ErrorFile: true}
 	for _, p := range out.Pages {
 		pages[PageFile(p)] = true

@@ -83,7 +83,7 @@ func embedHost(t *testing.T, allowHost bool, page string, g *guide.Guide) (guide
 	if allowHost {
 		origins = []string{hostBase}
 	}
-	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, EmbedOrigins: origins, Log: log.New(io.Discard, "", 0)})
+	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guides: []*guide.Guide{g}, EmbedOrigins: origins, Log: log.New(io.Discard, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func frameVisitorAt(t *testing.T, host *visitor, guideBase, sel string) *visitor
 				continue
 			}
 			ctx, cancel := chromedp.NewContext(host.ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
-			f := &visitor{t: t, ctx: ctx}
+			f := &visitor{t: t, ctx: ctx, base: guideBase}
 			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.name`))
 			if err == nil && got == name {
 				t.Cleanup(cancel)

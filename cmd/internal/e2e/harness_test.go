@@ -54,13 +54,14 @@ func runSuite(m *testing.M) int {
 		fmt.Fprintf(os.Stderr, "e2e: Chromium not found at %s: install it with `apt-get install -y chromium` (make test does this as root)\n", *chromiumPath)
 		return 1
 	}
-	g, err := guide.New(guidedata.Content)
+	gs, err := guide.NewAll(guidedata.Languages)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
+	g := gs[0]
 	// The clinic's deployment settings, as cmd/server passes them.
-	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: g, EmbedOrigins: guidedata.Deploy.EmbedOrigins, HTTPS: guidedata.Deploy.HTTPS, Log: log.New(os.Stderr, "server: ", 0)})
+	srv, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guides: gs, EmbedOrigins: guidedata.Deploy.EmbedOrigins, HTTPS: guidedata.Deploy.HTTPS, Log: log.New(os.Stderr, "server: ", 0)})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1

@@ -43,8 +43,8 @@ type outcome struct {
 	// primary and secondary say whether the booking link with
 	// data-booking="primary" or "secondary" is on the page.
 	primary, secondary bool
-	// emergency says whether the card is the emergency one: a call to 999
-	// and no booking at all.
+	// emergency says whether the card is the emergency one: a call to the
+	// emergency number and no booking at all.
 	emergency bool
 	// short says whether the walk goes straight from the last answer to
 	// the result, skipping the other questions and the check page.
@@ -439,8 +439,9 @@ func (w *walk) checkResult() {
 		t.Errorf("secondary booking link [data-booking=secondary] present: got %v, want %v", got, want.secondary)
 	}
 	if want.emergency {
-		if !w.exists(`section.outcome a[href="tel:999"]`) {
-			t.Errorf("the outcome card has no tel:999 link; card text:\n%s", card)
+		number := suite.guide.Content().Clinic.Emergency.Number
+		if !w.exists(`section.outcome a[href="tel:` + number + `"]`) {
+			t.Errorf("the outcome card has no tel:%s link; card text:\n%s", number, card)
 		}
 		if n := eval[int](w.visitor, `document.querySelectorAll("[data-booking], a[href*='willowlane.example/book']").length`); n != 0 {
 			t.Errorf("booking links on an emergency result: got %d, want 0", n)

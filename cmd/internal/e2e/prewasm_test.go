@@ -133,7 +133,7 @@ func (v *visitor) waitHeadingStatic(heading string) {
 // called, as a slow network would.
 func heldServer(t *testing.T) (base string, release func()) {
 	t.Helper()
-	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guide: guide.MustNew(guidedata.Content)})
+	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guides: guide.MustNewAll(guidedata.Languages)})
 	if err != nil {
 		t.Fatal(err)
 	}

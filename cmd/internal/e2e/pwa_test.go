@@ -222,7 +222,7 @@ func TestPWA_Update(t *testing.T) {
 	v.do(chromedp.Click(chromedp.CSS(".update-notice button")))
 	v.waitNewDocument()
 	v.poll("version B to run", fmt.Sprintf(`goappGetenv("GOAPP_VERSION") === %q`, versionB))
-	if got := v.checked(); len(got) != 1 || got[0] != "A disc problem a doctor has diagnosed" {
+	if got := v.checked(); len(got) != 1 || got[0] != option(t, "pain", "disc").Label {
 		t.Errorf("after the reload got ticked %v, want the disc answer kept", got)
 	}
 	if eval[bool](v, `!!document.querySelector(".update-notice")`) {
@@ -249,7 +249,7 @@ func (v *visitor) waitNewDocument() {
 // version it serves.
 func serveBuild(t *testing.T, addr, web string) (func(), string) {
 	t.Helper()
-	s, err := server.New(server.Config{Addr: addr, WebDir: web, Guide: guide.MustNew(guidedata.Content), Log: log.New(io.Discard, "", 0)})
+	s, err := server.New(server.Config{Addr: addr, WebDir: web, Guides: guide.MustNewAll(guidedata.Languages), Log: log.New(io.Discard, "", 0)})
 	if err != nil {
 		t.Fatal(err)
 	}

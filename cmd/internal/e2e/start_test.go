@@ -158,6 +158,11 @@ func TestStart_Refused(t *testing.T) {
 		seen[s.Level] = true
 		t.Run(s.Level.String()+" "+s.Option, func(t *testing.T) {
 			host, frame := startHost(t, s.Option)
+			// Load the frame's page again, now that its console is
+			// recorded.
+			frame.do(chromedp.Evaluate[chromedp.Void](`location.reload()`))
+			time.Sleep(300 * time.Millisecond)
+			frame.waitApp()
 			deadline := time.Now().Add(10 * time.Second)
 			for !(warned(frame, s.Option) && warned(host, s.Option)) && time.Now().Before(deadline) {
 				time.Sleep(100 * time.Millisecond)

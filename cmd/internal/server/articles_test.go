@@ -25,7 +25,7 @@ func MustServerAt(tb testing.TB, site string) *server.Server {
 	s, err := server.New(server.Config{
 		Addr:    "127.0.0.1:0",
 		WebDir:  MustWeb(tb),
-		Guide:   guide.MustNew(guidedata.Content),
+		Guides:  guide.MustNewAll(guidedata.Languages),
 		SiteURL: site,
 		Log:     log.New(new(bytes.Buffer), "", 0),
 	})
@@ -178,7 +178,7 @@ func TestServer_Robots(t *testing.T) {
 
 func TestNew_BadSiteURL(t *testing.T) {
 	for _, bad := range []string{"guide.example", "ftp://guide.example", "https://guide.example/guide/", "https://guide.example/?a=1", "https://"} {
-		_, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: MustWeb(t), Guide: guide.MustNew(guidedata.Content), SiteURL: bad})
+		_, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: MustWeb(t), Guides: guide.MustNewAll(guidedata.Languages), SiteURL: bad})
 		if err == nil || !strings.Contains(err.Error(), "site URL") {
 			t.Errorf("SiteURL %q: got %v, want an error naming the site URL", bad, err)
 		}

@@ -145,7 +145,7 @@ func (s *Server) cached(path string) *asset {
 	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	body, ctype := rec.Body.Bytes(), rec.Header().Get("Content-Type")
 	if strings.HasPrefix(ctype, "text/html") {
-		body, ctype = site.Finish(body), policy.ContentType(".html")
+		body, ctype = site.Finish(body, path), policy.ContentType(".html")
 	} else {
 		// go-app's scripts, manifest and styles, typed as every host
 		// types the files of the static export.
@@ -163,7 +163,7 @@ func (s *Server) render(r *http.Request) []byte {
 	r2.Method = http.MethodGet
 	r2.Header.Del("If-None-Match")
 	s.app.ServeHTTP(w, r2)
-	return site.Finish(w.body)
+	return site.Finish(w.body, r.URL.Path)
 }
 
 // methods answers anything but GET and HEAD with 405 and an Allow header.
@@ -191,5 +191,5 @@ func (s *Server) errorPage(w http.ResponseWriter, status int) {
 	h.Del("Vary")
 	h.Del("Content-Encoding")
 	w.WriteHeader(status)
-	w.Write(site.ErrorPage(status, s.cfg.Guide.Content()))
+	w.Write(site.ErrorPage(status, s.cfg.Guides[0].Content()))
 }

@@ -28,8 +28,9 @@ type Config struct {
 	Addr string
 	// WebDir is the folder of built static files (app.wasm, styles, icons).
 	WebDir string
-	// Guide is the engine with the clinic's content.
-	Guide *guide.Guide
+	// Guides are the engines with the clinic's content, one for each of
+	// its languages, the default first.
+	Guides []*guide.Guide
 	// EmbedOrigins are the origins allowed to frame the guide besides its
 	// own: cmd/server passes clinic.yaml's (guidedata.Deploy) and those of
 	// -embed-origins.
@@ -81,10 +82,10 @@ const (
 // New checks the build in cfg.WebDir and returns a server for it. It fails
 // with one clear line when the build is missing or incomplete.
 func New(cfg Config) (*Server, error) {
-	if cfg.Guide == nil {
+	if len(cfg.Guides) == 0 {
 		return nil, errors.New("no guide content")
 	}
-	st, err := site.Load(cfg.Guide, cfg.WebDir, site.GoServer)
+	st, err := site.Load(cfg.Guides, cfg.WebDir, site.GoServer)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +100,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the build in %s: %w", cfg.WebDir, err)
 	}
-	ui.Register(cfg.Guide)
+	ui.Register(cfg.Guides...)
 	root := map[string]*asset{"/robots.txt": memoryAsset(st.Robots(), policy.ContentType("robots.txt"), time.Time{})}
 	if sitemap := st.Sitemap(); sitemap != nil {
 		root["/sitemap.xml"] = memoryAsset(sitemap, policy.ContentType("sitemap.xml"), time.Time{})

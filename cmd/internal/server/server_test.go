@@ -67,7 +67,7 @@ func MustServer(tb testing.TB, logs *bytes.Buffer) *server.Server {
 	s, err := server.New(server.Config{
 		Addr:   "127.0.0.1:0",
 		WebDir: MustWeb(tb),
-		Guide:  guide.MustNew(guidedata.Content),
+		Guides: guide.MustNewAll(guidedata.Languages),
 		// The clinic's embedders, as cmd/server passes them.
 		EmbedOrigins: guidedata.Deploy.EmbedOrigins,
 		Log:          log.New(logs, "", 0),
@@ -218,7 +218,7 @@ func TestServer_LogsNoQueries(t *testing.T) {
 func TestNew_MissingBuild(t *testing.T) {
 	dir := MustWeb(t)
 	os.Remove(filepath.Join(dir, "app.wasm"))
-	_, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: dir, Guide: guide.MustNew(guidedata.Content)})
+	_, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: dir, Guides: guide.MustNewAll(guidedata.Languages)})
 	if err == nil || !strings.Contains(err.Error(), "app.wasm is missing: run make build") {
 		t.Fatalf("got %v, want an error naming app.wasm and make build", err)
 	}
@@ -230,7 +230,7 @@ func TestServer_PortInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	s, err := server.New(server.Config{Addr: ln.Addr().String(), WebDir: MustWeb(t), Guide: guide.MustNew(guidedata.Content)})
+	s, err := server.New(server.Config{Addr: ln.Addr().String(), WebDir: MustWeb(t), Guides: guide.MustNewAll(guidedata.Languages)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,7 +55,7 @@ func (s *Site) Sitemap() []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range ui.IndexablePaths(s.Guide) {
+	for _, p := range ui.IndexablePaths() {
 		b.WriteString("  <url><loc>")
 		xml.EscapeText(&b, []byte(s.URL+p))
 		b.WriteString("</loc></url>\n")

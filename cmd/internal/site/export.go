@@ -32,11 +32,11 @@ func Export(web, out, siteURL string) error {
 // ExportSite is Export, returning the site it exported, whose Policy the
 // hosts' configurations are written from.
 func ExportSite(web, out, siteURL string) (*Site, error) {
-	g, err := guide.New(guidedata.Content)
+	gs, err := guide.NewAll(guidedata.Languages)
 	if err != nil {
 		return nil, fmt.Errorf("the compiled content is broken: %w (run make build)", err)
 	}
-	s, err := Load(g, web, StaticHost)
+	s, err := Load(gs, web, StaticHost)
 	if err != nil {
 		return nil, err
 	}
@@ -49,12 +49,11 @@ func ExportSite(web, out, siteURL string) (*Site, error) {
 
 // export writes the site into out.
 func (s *Site) export(web, out string) error {
-	g := s.Guide
-	ui.Register(g)
+	ui.Register(s.Guides...)
 	if err := os.RemoveAll(out); err != nil {
 		return err
 	}
-	if err := app.GenerateStaticWebsite(out, s.Handler(), ui.Paths(g)...); err != nil {
+	if err := app.GenerateStaticWebsite(out, s.Handler(), ui.Paths()...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
 	if err := finishPages(out); err != nil {
@@ -94,7 +93,11 @@ func finishPages(out string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(path, Finish(b), 0o644)
+		page, err := filepath.Rel(out, path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(path, Finish(b, "/"+filepath.ToSlash(page)), 0o644)
 	})
 }
 

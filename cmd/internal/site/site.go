@@ -105,7 +105,10 @@ const (
 
 // Site is the guide as one build serves it.
 type Site struct {
+	// Guide is the engine in the clinic's default language; Guides has
+	// one for each of its languages, Guide first.
 	Guide   *guide.Guide
+	Guides  []*guide.Guide
 	Version string
 	Hosting Hosting
 	// CSS is the guide's whole stylesheet (clinic.css then guide.css),
@@ -126,7 +129,7 @@ type Site struct {
 }
 
 // Load reads the build in webDir and describes the site it makes.
-func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
+func Load(gs []*guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 	if err := Check(webDir); err != nil {
 		return nil, err
 	}
@@ -142,7 +145,7 @@ func Load(g *guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 		}
 		css.Write(b)
 	}
-	return &Site{Guide: g, Version: version, Hosting: hosting, CSS: css.String()}, nil
+	return &Site{Guide: gs[0], Guides: gs, Version: version, Hosting: hosting, CSS: css.String()}, nil
 }
 
 // CSP returns the Content-Security-Policy of every response: only the
@@ -206,12 +209,38 @@ func ErrorPage(status int, c *guide.Content) []byte {
 // would only cost a render-blocking round trip.
 var appCSS = []byte(`href="/app.css"`)
 
-// Finish completes a page go-app rendered: it drops the render-blocking
-// link to go-app's loader stylesheet, with the white space before it. It
-// runs on every page rendered from answers, so it scans the page once and
-// copies it at most once (a regular expression here cost half the time of
-// such a request).
-func Finish(page []byte) []byte {
+// Finish completes a page go-app rendered at path: it drops the
+// render-blocking link to go-app's loader stylesheet, with the white space
+// before it, and gives <html> the language of the page (go-app writes the
+// default language on every page).
+func Finish(page []byte, path string) []byte {
+	return setLang(removeAppCSS(page), ui.LangAt(path))
+}
+
+// setLang gives the page's <html> element the language lang. The pages of
+// the default language are returned as they are.
+func setLang(page []byte, lang string) []byte {
+	const tag = `<html lang="`
+	i := bytes.Index(page, []byte(tag))
+	if i < 0 {
+		return page
+	}
+	start := i + len(tag)
+	end := bytes.IndexByte(page[start:], '"')
+	if end < 0 || string(page[start:start+end]) == lang {
+		return page
+	}
+	out := make([]byte, 0, len(page)+len(lang))
+	out = append(out, page[:start]...)
+	out = append(out, html.EscapeString(lang)...)
+	return append(out, page[start+end:]...)
+}
+
+// removeAppCSS drops go-app's loader stylesheet link from page. It runs on
+// every page rendered from answers, so it scans the page once and copies
+// it at most once (a regular expression here cost half the time of such a
+// request).
+func removeAppCSS(page []byte) []byte {
 	var out []byte
 	rest := page
 	for {
@@ -256,12 +285,17 @@ func (s *Site) Handler() *app.Handler {
 	w := g.Content().Strings
 	// guide.js shows these words before the app runs, and tells embed.js
 	// the frame's title; none is typed into the scripts.
-	headers := []string{"<style>" + s.CSS + "</style>", `<meta name="guide-strings" content="words"` +
-		` data-wait="` + html.EscapeString(w.JS.Wait) + `"` +
-		` data-wait-note="` + html.EscapeString(w.JS.WaitNote) + `"` +
-		` data-frame-title="` + html.EscapeString(w.Embed.FrameTitle) + `"` +
-		` data-close="` + html.EscapeString(w.Embed.Close) + `">`}
-	pages := ui.Paths(g)
+	headers := []string{"<style>" + s.CSS + "</style>"}
+	for _, lg := range s.Guides {
+		w := lg.Content().Strings
+		headers = append(headers, `<meta name="guide-strings" content="words"`+
+			` data-lang="`+html.EscapeString(lg.Content().Clinic.Lang)+`"`+
+			` data-wait="`+html.EscapeString(w.JS.Wait)+`"`+
+			` data-wait-note="`+html.EscapeString(w.JS.WaitNote)+`"`+
+			` data-frame-title="`+html.EscapeString(w.Embed.FrameTitle)+`"`+
+			` data-close="`+html.EscapeString(w.Embed.Close)+`">`)
+	}
+	pages := ui.Paths()
 	if s.Hosting == StaticHost {
 		// guide.js reads this before the app runs: on a static host a
 		// question form must wait for the app rather than go to the host.
