@@ -21,8 +21,10 @@
     if (name.length >= 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2], popup: name[3] === "popup", theme: name[4] };
   }
   // The words shown before the app runs come from the page (the strings
-  // file, through the handler's guide-strings meta tag).
-  var words = document.querySelector('meta[name="guide-strings"]');
+  // file, through the handler's guide-strings meta tags, one a language:
+  // the page's own, or the default language's, which comes first).
+  var words = document.querySelector('meta[name="guide-strings"][data-lang="' + document.documentElement.lang + '"]') ||
+    document.querySelector('meta[name="guide-strings"]');
   function word(name) {
     return (words && words.getAttribute("data-" + name)) || "";
   }

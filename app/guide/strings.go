@@ -36,6 +36,10 @@ type CommonStrings struct {
 	SkipToMain string `yaml:"skip_to_main"`
 	// TitleSuffix follows every page title.
 	TitleSuffix string `yaml:"title_suffix"`
+	// Language is the name of this language in its own words, such as
+	// Español: the pages in the clinic's other languages link to this one
+	// with it.
+	Language string `yaml:"language"`
 }
 
 // StartStrings are the start page's words.

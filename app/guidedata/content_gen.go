@@ -1297,6 +1297,7 @@ var Languages = []*guide.Content{
 				NewTab:      "(opens in a new tab)",
 				SkipToMain:  "Skip to main content",
 				TitleSuffix: " – Willow Lane Acupuncture (demo clinic)",
+				Language:    "English",
 			},
 			Start: guide.StartStrings{
 				Title:   "Back pain guide",

@@ -31,7 +31,7 @@ func (p *articleIndexPage) Render() app.UI {
 			app.P().Text(art.Description),
 		))
 	}
-	return newShell(p.Language, 
+	return newShell(p.Language, articlesPath,
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(p.words().Articles.IndexHeading),
 		app.Ul().Class("article-list").Body(items...),
 		guidePrompt(p.Language),

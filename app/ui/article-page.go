@@ -51,7 +51,7 @@ func (p *articlePage) Render() app.UI {
 			sections = append(sections, &articleSection{Language: p.Language, Section: &c.Sections[i], InArticle: true})
 		}
 	}
-	return newShell(p.Language, 
+	return newShell(p.Language, Language{}.articleHref(art, ""),
 		app.A().Class("back-link").Href(p.path(articlesPath)).Text(p.words().Articles.All),
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(art.Title),
 		app.P().Class("lead").Text(art.Description),

@@ -71,7 +71,7 @@ func (p *checkPage) Render() app.UI {
 	if missing := p.guide().Missing(a); len(missing) > 0 {
 		next = p.href(guide.Step{Page: guide.QuestionPage, Question: missing[0]}, a)
 	}
-	return newShell(p.Language, 
+	return newShell(p.Language, Language{}.href(guide.Step{Page: guide.CheckPage}, a),
 		app.A().Class("back-link").Href(p.href(p.guide().Back(a, guide.Step{Page: guide.CheckPage}), a)).Text(p.words().Common.Back),
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().Check.Heading),
 		app.Dl().Class("summary-list").Body(rows...),

@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 	now = func() time.Time { return printDate }
 	// The pages render the compiler's test clinic, not the clinic's own
 	// content: rewording content/ never changes these golden files.
-	Register(guide.MustNew(fixture.Content))
+	Register(guide.MustNewAll(fixture.Languages)...)
 	os.Exit(m.Run())
 }
 

@@ -73,7 +73,8 @@ func (p *questionPage) open(u *url.URL) {
 
 // load reads the page's state from its URL.
 func (p *questionPage) load(u *url.URL) {
-	step, _ := StepAt(u.Path)
+	_, rest := languageAt(u.Path)
+	step, _ := p.stepAt(rest)
 	p.question, _ = p.guide().Question(step.Question)
 	p.answers = p.guide().Decode(u.Query())
 	p.selected = slices.Clone(p.answers[p.question.ID])
@@ -156,7 +157,7 @@ func (p *questionPage) errorText() string {
 // Render draws the question page.
 func (p *questionPage) Render() app.UI {
 	if p.question.ID == "" {
-		return newShell(p.Language, app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().ErrorPages.NotFound))
+		return newShell(p.Language, "", app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().ErrorPages.NotFound))
 	}
 	q := p.question
 	step := guide.Step{Page: guide.QuestionPage, Question: q.ID}
@@ -185,7 +186,7 @@ func (p *questionPage) Render() app.UI {
 		}
 		options = append(options, p.option(inputType, o))
 	}
-	return newShell(p.Language, 
+	return newShell(p.Language, Language{}.href(step, p.answers),
 		app.A().Class("back-link").Href(back).Text(p.words().Common.Back),
 		// Slots that keep the page's shape whether or not there is an error:
 		// go-app matches children by position, and a shifted form would be
@@ -193,7 +194,7 @@ func (p *questionPage) Render() app.UI {
 		app.Div().Class("error-slot").Body(
 			app.If(p.invalid, func() app.UI { return p.errorSummary(p.errorText(), firstInput) }),
 		),
-		app.Form().Method("get").Action(questionPath+q.ID).NoValidate(true).OnSubmit(p.submit).Body(
+		app.Form().Method("get").Action(p.path(questionPath+q.ID)).NoValidate(true).OnSubmit(p.submit).Body(
 			p.hiddenAnswers(p.answers, q.ID),
 			app.If(p.change, func() app.UI { return app.Input().Type("hidden").Name(changeParam).Value("1") }),
 			app.Div().Class(classes("field", "field--error", p.invalid)).Body(

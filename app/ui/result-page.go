@@ -84,12 +84,12 @@ func (p *resultPage) load(u *url.URL) {
 func (p *resultPage) Render() app.UI {
 	if !p.loaded {
 		// Only on the server, which renders a page once before OnNav.
-		return newShell(p.Language)
+		return newShell(p.Language, "")
 	}
 	a, r := p.answers, p.result
 	back := app.A().Class("back-link").Href(p.back).Text(p.words().Common.Back)
 	if !r.Ready() {
-		return newShell(p.Language, 
+		return newShell(p.Language, Language{}.href(guide.Step{Page: guide.ResultPage}, a),
 			back,
 			app.H1().ID(headingID).TabIndex(-1).Class("heading-l").Text(p.words().Result.MissingHeading),
 			app.P().Text(p.words().Result.MissingLead),
@@ -116,7 +116,7 @@ func (p *resultPage) Render() app.UI {
 			content = append(content, &moreSections{Language: p.Language, Sections: r.More})
 		}
 	}
-	return newShell(p.Language, append(content,
+	return newShell(p.Language, Language{}.href(guide.Step{Page: guide.ResultPage}, a), append(content,
 		&bookingPrompt{Language: p.Language, Mode: r.Booking},
 		app.Div().Class("result-actions").Body(
 			app.Button().Type("button").Class("button button--secondary").DataSet("action", "print").Text(p.words().Result.Print),

@@ -65,7 +65,21 @@ func (l Language) lang() *language {
 
 // path returns path (a path of the default language, such as /articles)
 // in l.
-func (l Language) path(path string) string { return l.lang().prefix + path }
+func (l Language) path(path string) string { return prefixed(l.lang().prefix, path) }
+
+// prefixed puts a language's prefix before p, an address in the default
+// language. The start page of another language is the bare prefix (/es,
+// not /es/): every static host serves it from es.html, as it serves
+// /articles from articles.html.
+func prefixed(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	if p == startPath || strings.HasPrefix(p, startPath+"?") {
+		return prefix + p[len(startPath):]
+	}
+	return prefix + p
+}
 
 // guide returns the engine with the content in l.
 func (l Language) guide() *guide.Guide { return l.lang().guide }
@@ -91,9 +105,10 @@ func Register(gs ...*guide.Guide) {
 	}
 	for _, l := range languages {
 		lang := Language{Tag: l.tag}
-		app.Route(l.prefix+startPath, func() app.Composer { return newStartPage(lang) })
+		app.Route(lang.path(startPath), func() app.Composer { return newStartPage(lang) })
 		if l.prefix != "" {
-			app.Route(l.prefix, func() app.Composer { return newStartPage(lang) })
+			// /es/ is the same page as /es on the Go server.
+			app.Route(l.prefix+startPath, func() app.Composer { return newStartPage(lang) })
 		}
 		app.RouteWithRegexp("^"+l.prefix+questionPath+"[a-z0-9-]+$", func() app.Composer { return newQuestionPage(lang) })
 		app.Route(l.prefix+checkPath, func() app.Composer { return newCheckPage(lang) })
@@ -126,7 +141,7 @@ func IndexablePaths() []string {
 	var paths []string
 	for _, l := range languages {
 		lang := Language{Tag: l.tag}
-		paths = append(paths, l.prefix+startPath, l.prefix+articlesPath)
+		paths = append(paths, lang.path(startPath), l.prefix+articlesPath)
 		for _, a := range l.guide.Content().Articles {
 			paths = append(paths, lang.articleHref(a, ""))
 		}
@@ -140,7 +155,7 @@ func IndexablePaths() []string {
 // answers.
 func RobotsRules() (allow, disallow []string) {
 	for _, l := range languages {
-		allow = append(allow, l.prefix+startPath+"$", l.prefix+articlesPath)
+		allow = append(allow, prefixed(l.prefix, startPath)+"$", l.prefix+articlesPath)
 		disallow = append(disallow, l.prefix+questionPath, l.prefix+checkPath, l.prefix+resultPath)
 	}
 	return allow, disallow
@@ -214,7 +229,7 @@ func (l Language) href(s guide.Step, a guide.Answers, extra ...string) string {
 	default:
 		path = startPath
 	}
-	path = l.lang().prefix + path
+	path = l.path(path)
 	v := l.guide().Encode(a)
 	for i := 0; i+1 < len(extra); i += 2 {
 		v.Set(extra[i], extra[i+1])

@@ -12,15 +12,34 @@ type shell struct {
 	app.Compo
 	Language
 
+	// Here is the page's address in the default language, such as
+	// /q/pain?age=20-49: the links to the page in the clinic's other
+	// languages put their prefix before it, so the answers come along.
+	// Empty for a page with no such twin.
+	Here string
 	// Content is the page's own content, shown in the main landmark.
 	Content []app.UI
 
 	updateAvailable bool
 }
 
-// OnMount notes an update that arrived before this page was shown.
+// OnMount notes an update that arrived before this page was shown, and
+// gives the document the page's language.
 func (s *shell) OnMount(ctx app.Context) {
 	s.updateAvailable = ctx.AppUpdateAvailable()
+	s.setLang()
+}
+
+// OnNav gives the document the language of the page navigated to: the
+// prerendered page had it from the server, but the app moves between
+// languages without loading a new document.
+func (s *shell) OnNav(ctx app.Context) { s.setLang() }
+
+// setLang sets <html lang> to the page's language.
+func (s *shell) setLang() {
+	if app.IsClient {
+		app.Window().Get("document").Get("documentElement").Set("lang", s.lang().tag)
+	}
 }
 
 // OnAppUpdate shows the update notice once a new version has been
@@ -30,8 +49,27 @@ func (s *shell) OnAppUpdate(ctx app.Context) {
 }
 
 // newShell returns the layout around content.
-func newShell(l Language, content ...app.UI) *shell {
-	return &shell{Language: l, Content: content}
+func newShell(l Language, here string, content ...app.UI) *shell {
+	return &shell{Language: l, Here: here, Content: content}
+}
+
+// otherLanguages links to this page in each of the clinic's other
+// languages, each link in its own language's words, with lang and hreflang
+// so browsers and screen readers read it in that language.
+func (s *shell) otherLanguages() app.UI {
+	if s.Here == "" || len(languages) < 2 {
+		return nil
+	}
+	var links []app.UI
+	for _, l := range languages {
+		if l.tag == s.lang().tag {
+			continue
+		}
+		name := l.guide.Content().Strings.Common.Language
+		links = append(links, app.A().Class("lang-switch__link").Href(prefixed(l.prefix, s.Here)).
+			Attr("lang", l.tag).Attr("hreflang", l.tag).Text(name))
+	}
+	return app.P().Class("lang-switch").Body(links...)
 }
 
 // Render draws the layout.
@@ -60,6 +98,8 @@ func (s *shell) Render() app.UI {
 				app.Span().Class("site-header__name").Text(c.Name),
 			),
 		),
+		// Outside the header, which an embedding page hides.
+		s.otherLanguages(),
 		app.Main().ID("main").Class("main").Body(s.Content...),
 		app.Footer().Class("site-footer").Body(
 			app.P().Text(s.words().Footer.Text),

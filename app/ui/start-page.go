@@ -50,7 +50,7 @@ func (p *startPage) Render() app.UI {
 		items = append(items, app.Li().Text(it))
 	}
 	warnBefore, warnAfter := around(w.Emergency, "link")
-	return newShell(p.Language, 
+	return newShell(p.Language, Language{}.href(guide.Step{}, p.start),
 		app.H1().ID(headingID).TabIndex(-1).Class("heading-xl").Text(p.words().Start.Heading),
 		app.P().Class("lead").Text(p.words().Start.Lead),
 		app.P().Text(p.words().Start.FindOut),

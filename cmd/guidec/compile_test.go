@@ -17,9 +17,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files: the compiled fixture (app/guidedata/fixture/content_gen.go) and testdata/valid.css.golden")
 
-// fixtureGo is the valid fixture compiled: the golden file of the generated
-// Go, and the content the pages' tests render (package fixture).
+// fixtureGo is the valid fixture in two languages (testdata/valid, with
+// testdata/translated laid over it) compiled: the golden file of the
+// generated Go, and the content the pages' tests render (package fixture).
 var fixtureGo = filepath.Join("..", "..", "app", "guidedata", "fixture", "content_gen.go")
+
+// fixtureFolder is the folder the compiled fixture names; it is compiled
+// from a temporary copy.
+const fixtureFolder = "cmd/guidec/testdata/translated"
 
 // today is the date the fixtures' review dates are checked against.
 const today = "2026-06-01"
@@ -53,14 +58,31 @@ func golden(t *testing.T, path string, got []byte) {
 	}
 }
 
+// fixtureSummary is the summary of the valid fixture. Its count of strings
+// is every value written in the fixture's strings file, counted from the
+// YAML: it grows with the strings file, so it is counted rather than typed.
+func fixtureSummary(t *testing.T) string {
+	t.Helper()
+	file := filepath.Join("testdata", "valid", "strings", "en-GB.yaml")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ps Problems
+	var v any
+	doc, _ := decodeYAML(file, 0, src, &v, &ps)
+	return fmt.Sprintf("8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, %d strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)", len(doc.leafPaths()))
+}
+
 // TestCompile_Golden compiles the valid fixture and compares the generated
 // Go source and stylesheet with their golden files.
 func TestCompile_Golden(t *testing.T) {
-	b, ps := Compile(filepath.Join("testdata", "valid"), mustToday(t))
+	b, ps := Compile(translated(t, ""), mustToday(t))
 	if len(ps) > 0 {
-		t.Fatalf("Compile(testdata/valid): got problems\n%s\nwant none", ps.Error())
+		t.Fatalf("Compile(testdata/valid with testdata/translated): got problems\n%s\nwant none", ps.Error())
 	}
-	wantSum := "8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 118 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)"
+	b.Folder = fixtureFolder
+	wantSum := fixtureSummary(t)
 	c, sum := b.Languages[0], b.Summaries[0]
 	if got := sum.String(); got != wantSum {
 		t.Errorf("Compile(testdata/valid) summary: got %q, want %q", got, wantSum)
@@ -268,6 +290,7 @@ func TestRun_PreciseProblems(t *testing.T) {
 func TestCompile_CRLF(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "content")
 	copyDir(t, filepath.Join("testdata", "valid"), dir)
+	copyDir(t, filepath.Join("testdata", "translated"), dir)
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -285,8 +308,7 @@ func TestCompile_CRLF(t *testing.T) {
 	if len(ps) > 0 {
 		t.Fatalf("Compile with CRLF line endings: got problems\n%s\nwant none", ps.Error())
 	}
-	// The copy is compiled from a temporary folder; the fixture names its own.
-	b.Folder = moduleRelative(filepath.Join("testdata", "valid"))
+	b.Folder = fixtureFolder
 	got, err := generateGo(b, "fixture")
 	if err != nil {
 		t.Fatal(err)
@@ -346,7 +368,7 @@ func TestRun_Flags(t *testing.T) {
 // for valid content, that a
 // second run finds them up to date, and that -check fails when one is stale.
 func TestRun_Writes(t *testing.T) {
-	dir := filepath.Join("testdata", "valid")
+	dir := translated(t, "")
 	out := t.TempDir()
 	goOut, cssOut := filepath.Join(out, "content_gen.go"), filepath.Join(out, "clinic.css")
 	args := []string{"-content", dir, "-go", goOut, "-css", cssOut, "-icons", out, "-today", today}
@@ -355,8 +377,8 @@ func TestRun_Writes(t *testing.T) {
 		t.Fatalf("run: got exit code %d, want 0\n%s", code, stderr.String())
 	}
 	wantOut := "guidec: en-GB: country GB preset (emergency 999, urgent \"NHS 111\", crisis \"Samaritans\" on 116 123, family doctor \"GP\", emergency department \"A&E\")\n" +
-		"guidec: testdata/valid (en-GB): 8 questions, 61 options, 5 levels (8 emergency, 15 urgent, 7 soon, 7 caution answers), 2 articles, 4 sections, 2 sources, 118 strings, 567 answer paths checked, reading grade 2.8 to 6.9 (median 4.1)\n"
-	if got := filepath.ToSlash(stdout.String()); got != wantOut {
+		"guidec: " + dir + " (en-GB): " + fixtureSummary(t) + "\n"
+	if got := stdout.String(); !strings.HasPrefix(got, wantOut) || !strings.Contains(got, "guidec: "+dir+" (es-ES): ") {
 		t.Errorf("run: got stdout %q, want %q", got, wantOut)
 	}
 	for _, p := range []struct{ file, golden string }{
@@ -371,8 +393,10 @@ func TestRun_Writes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// run writes package guidedata; the golden file is package fixture.
+		// run writes package guidedata and the folder it was given; the
+		// golden file is package fixture and names fixtureFolder.
 		want = bytes.Replace(want, []byte("package fixture\n"), []byte("package guidedata\n"), 1)
+		want = bytes.Replace(want, []byte(`var Folder = "`+fixtureFolder+`"`), []byte(`var Folder = "`+moduleRelative(dir)+`"`), 1)
 		if !bytes.Equal(got, want) {
 			t.Errorf("run wrote %s unlike %s", filepath.Base(p.file), p.golden)
 		}

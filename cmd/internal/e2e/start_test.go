@@ -83,6 +83,9 @@ func TestStart_Walk(t *testing.T) {
 		if src := eval[string](host, `document.querySelector("#guide iframe").src`); !strings.HasSuffix(src, "/?start="+pain) {
 			t.Errorf("got frame address %s, want the start page with start=%s", src, pain)
 		}
+		if got := eval[string](host, `document.activeElement.tagName`); got != "BODY" {
+			t.Errorf("with the guide loaded the page's focus is on %s, want its body: an embed never takes it", got)
+		}
 		frame.press(words().Start.Button)
 		frame.waitHeading(questionTitle(t, guide.AgeQuestion))
 		if got := frame.checked(); len(got) != 0 {
