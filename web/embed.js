@@ -1,7 +1,7 @@
 /* Symptom Guide embed (README: "Put the guide on your website").
  * [data-symptom-guide]: an iframe as tall as the guide's content.
  * [data-symptom-guide-open]: a button that opens the guide in a dialog.
- * Options: data-title, data-height, data-theme, data-start. Events (no
+ * Options: data-title, data-height, data-theme, data-start, data-lang. Events (no
  * answers, no outcome): symptom-guide:ready, started, completed, booking.
  * Styles go through the CSSOM: no 'unsafe-inline' needed on the page. */
 (function () {
@@ -43,7 +43,11 @@
     var f = document.createElement("iframe");
     var theme = attr(el, "data-theme", /^(light|dark|auto)$/) || "auto";
     var s = start(el);
-    f.name = ["symptom-guide", id, location.origin, mode, theme].join(" ");
+    // data-lang, else this page's language: the guide follows it if the
+    // clinic offers it.
+    var tag = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+    var lang = attr(el, "data-lang", tag) || attr(document.documentElement, "lang", tag);
+    f.name = ["symptom-guide", id, location.origin, mode, theme, lang].join(" ");
     f.src = origin + "/" + (s ? "?start=" + s : "");
     // data-title, or the guide's title once known, else its address.
     f.title = el.getAttribute("data-title") || words.title || new URL(origin).host;

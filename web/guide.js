@@ -19,12 +19,40 @@
     document.documentElement.classList.add("embedded");
     var name = (window.name || "").split(" ");
     if (name.length >= 3 && name[0] === "symptom-guide") embed = { id: name[1], host: name[2], popup: name[3] === "popup", theme: name[4] };
+    // The language the embedding page asked for (data-lang, or its own
+    // <html lang>), followed once: the name forgets it, so a visitor who
+    // then picks another language keeps it.
+    if (embed && name[5]) {
+      window.name = name.slice(0, 5).join(" ");
+      if (followLanguage(name[5])) return;
+    }
   }
   // The words shown before the app runs come from the page (the strings
   // file, through the handler's guide-strings meta tags, one a language:
   // the page's own, or the default language's, which comes first).
   var words = document.querySelector('meta[name="guide-strings"][data-lang="' + document.documentElement.lang + '"]') ||
     document.querySelector('meta[name="guide-strings"]');
+  // followLanguage moves to this page in the clinic's language closest to
+  // wanted (the same tag, else the same primary language), if that is not
+  // the page's own; it reports whether it did. Each language's meta tag
+  // says its address prefix.
+  function followLanguage(wanted) {
+    var metas = document.querySelectorAll('meta[name="guide-strings"][data-lang]');
+    var here = document.documentElement.lang, w = wanted.toLowerCase(), pick = null, current = null, i, tag;
+    for (i = 0; i < metas.length; i++) {
+      tag = metas[i].getAttribute("data-lang");
+      if (tag === here) current = metas[i];
+      if (tag.toLowerCase() === w) pick = metas[i];
+    }
+    for (i = 0; !pick && i < metas.length; i++) {
+      if (metas[i].getAttribute("data-lang").toLowerCase().split("-")[0] === w.split("-")[0]) pick = metas[i];
+    }
+    if (!pick || pick === current) return false;
+    var from = current ? current.getAttribute("data-prefix") : "", to = pick.getAttribute("data-prefix");
+    var path = location.pathname.slice(from.length) || "/";
+    location.replace((to && path === "/" ? to : to + path) + location.search);
+    return true;
+  }
   function word(name) {
     return (words && words.getAttribute("data-" + name)) || "";
   }

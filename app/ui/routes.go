@@ -175,6 +175,14 @@ func languageAt(path string) (Language, string) {
 	return Language{Tag: languages[0].tag}, path
 }
 
+// Prefix returns the address prefix of the pages in language tag: "" for
+// the default language, such as /es for es-US.
+func Prefix(tag string) string { return Language{Tag: tag}.lang().prefix }
+
+// PathIn returns path, an address in the default language such as
+// /q/pain?age=20-49, in language tag.
+func PathIn(tag, path string) string { return prefixed(Prefix(tag), path) }
+
 // LangAt returns the language tag of the page at path, such as es-US.
 func LangAt(path string) string {
 	l, _ := languageAt(path)

@@ -22,6 +22,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/app/ui"
 	"symptomguide/cmd/internal/browser"
 	"symptomguide/cmd/internal/server"
 )
@@ -40,8 +41,30 @@ var webDir = envOr("WEB", "../../../web")
 var suite struct {
 	base    string // the server's URL, such as http://127.0.0.1:43123
 	browser context.Context
-	guide   *guide.Guide // the guide the server runs, for question titles and option labels
+	// guide is the engine of the language a test is in, for question
+	// titles, option labels and words: the default one, or another inside
+	// inEachLanguage.
+	guide *guide.Guide
+	// guides has one engine for each of the clinic's languages, the
+	// default first.
+	guides []*guide.Guide
 }
+
+// inEachLanguage runs f as a subtest in each of the clinic's languages,
+// with suite.guide that language's engine, so the helpers read its words,
+// titles and labels, and lp gives its addresses.
+func inEachLanguage(t *testing.T, f func(t *testing.T)) {
+	def := suite.guide
+	defer func() { suite.guide = def }()
+	for _, g := range suite.guides {
+		suite.guide = g
+		t.Run(g.Content().Clinic.Lang, f)
+	}
+}
+
+// lp returns path, an address in the default language such as /q/pain, in
+// the language of the test (see inEachLanguage): /es/q/pain for es-US.
+func lp(path string) string { return ui.PathIn(suite.guide.Content().Clinic.Lang, path) }
 
 func TestMain(m *testing.M) {
 	flag.Parse()
@@ -74,7 +97,7 @@ func runSuite(m *testing.M) int {
 	defer stop()
 	go srv.Serve(ctx)
 	suite.base = "http://" + srv.Addr()
-	suite.guide = g
+	suite.guide, suite.guides = g, gs
 
 	tmp, err := os.MkdirTemp("", "e2e-chromium-")
 	if err != nil {

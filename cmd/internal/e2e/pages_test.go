@@ -76,9 +76,9 @@ func answersUpTo(q string, extra ...string) string {
 // each level (two of them also with their lists opened), the article index
 // and an article.
 func pageCases(t *testing.T) []pageCase {
-	cases := []pageCase{{name: "start", path: "/", heading: headingStart()}}
+	cases := []pageCase{{name: "start", path: lp("/"), heading: headingStart()}}
 	for _, q := range suite.guide.Questions() {
-		path := "/q/" + q.ID
+		path := lp("/q/" + q.ID)
 		if a := answersUpTo(q.ID); a != "" {
 			path += "?" + a
 		}
@@ -87,7 +87,7 @@ func pageCases(t *testing.T) []pageCase {
 	cases = append(cases,
 		pageCase{
 			name:    "question-error",
-			path:    "/q/duration?" + answersUpTo("duration"),
+			path:    lp("/q/duration?" + answersUpTo("duration")),
 			heading: questionTitle(t, "duration"),
 			setup: func(v *visitor) {
 				v.press(words().Question.Continue)
@@ -95,22 +95,22 @@ func pageCases(t *testing.T) []pageCase {
 				v.settle()
 			},
 			// A form sent before the app runs, with nothing chosen.
-			served: "/q/duration?" + answersUpTo("duration", "next", "1"),
+			served: lp("/q/duration?" + answersUpTo("duration", "next", "1")),
 		},
-		pageCase{name: "check", path: "/check?" + answersUpTo(""), heading: headingCheck()},
-		pageCase{name: "result-routine", path: "/result?" + answersUpTo(""), heading: headingRoutine()},
-		pageCase{name: "result-caution", path: "/result?" + answersUpTo("", "cautions", "pregnancy"), heading: headingCaution()},
-		pageCase{name: "result-soon", path: "/result?" + answersUpTo("", "history", "inflammatory"), heading: headingSoon()},
-		pageCase{name: "result-underage", path: "/result?age=under-16", heading: headingUnderage()},
-		pageCase{name: "result-urgent", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent()},
-		pageCase{name: "result-emergency", path: "/result?" + answersUpTo("urgent", "emergency", "saddle-numbness"), heading: headingEmergency()},
+		pageCase{name: "check", path: lp("/check?" + answersUpTo("")), heading: headingCheck()},
+		pageCase{name: "result-routine", path: lp("/result?" + answersUpTo("")), heading: headingRoutine()},
+		pageCase{name: "result-caution", path: lp("/result?" + answersUpTo("", "cautions", "pregnancy")), heading: headingCaution()},
+		pageCase{name: "result-soon", path: lp("/result?" + answersUpTo("", "history", "inflammatory")), heading: headingSoon()},
+		pageCase{name: "result-underage", path: lp("/result?age=under-16"), heading: headingUnderage()},
+		pageCase{name: "result-urgent", path: lp("/result?" + answersUpTo("", "urgent", "fever")), heading: headingUrgent()},
+		pageCase{name: "result-emergency", path: lp("/result?" + answersUpTo("urgent", "emergency", "saddle-numbness")), heading: headingEmergency()},
 		// The result pages again with every list opened in place.
-		pageCase{name: "result-routine-open", path: "/result?" + answersUpTo(""), heading: headingRoutine(), setup: openAll},
-		pageCase{name: "result-urgent-open", path: "/result?" + answersUpTo("", "urgent", "fever"), heading: headingUrgent(), setup: openAll},
-		pageCase{name: "articles", path: "/articles", heading: headingArticles()},
+		pageCase{name: "result-routine-open", path: lp("/result?" + answersUpTo("")), heading: headingRoutine(), setup: openAll},
+		pageCase{name: "result-urgent-open", path: lp("/result?" + answersUpTo("", "urgent", "fever")), heading: headingUrgent(), setup: openAll},
+		pageCase{name: "articles", path: lp("/articles"), heading: headingArticles()},
 	)
 	art := suite.guide.Content().Articles[0]
-	cases = append(cases, pageCase{name: "article", path: "/articles/" + art.Slug, heading: art.Title})
+	cases = append(cases, pageCase{name: "article", path: lp("/articles/" + art.Slug), heading: art.Title})
 	return cases
 }
 
@@ -157,25 +157,27 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatalf("axe-core is missing (%v): run `npm ci` in the repository root to install it from package-lock.json", err)
 	}
-	for _, pc := range pageCases(t) {
-		t.Run(pc.name, func(t *testing.T) {
-			v := newVisitor(t)
-			v.show(pc)
-			res := v.axe(string(src))
-			if res.Passes == 0 {
-				t.Errorf("axe passed no rule on %s: it did not run", pc.path)
-			}
-			if len(res.Incomplete) > 0 {
-				t.Logf("axe could not decide, review by hand: %s", strings.Join(res.Incomplete, ", "))
-			}
-			for _, viol := range res.Violations {
-				t.Errorf("axe %s (%s): %s\n  %s\n  nodes:\n    %s", viol.ID, viol.Impact, viol.Help, viol.URL, strings.Join(viol.Nodes, "\n    "))
-			}
-			if len(res.Violations) > 0 {
-				t.Errorf("got %d axe violations on %s, want 0", len(res.Violations), pc.path)
-			}
-		})
-	}
+	inEachLanguage(t, func(t *testing.T) {
+		for _, pc := range pageCases(t) {
+			t.Run(pc.name, func(t *testing.T) {
+				v := newVisitor(t)
+				v.show(pc)
+				res := v.axe(string(src))
+				if res.Passes == 0 {
+					t.Errorf("axe passed no rule on %s: it did not run", pc.path)
+				}
+				if len(res.Incomplete) > 0 {
+					t.Logf("axe could not decide, review by hand: %s", strings.Join(res.Incomplete, ", "))
+				}
+				for _, viol := range res.Violations {
+					t.Errorf("axe %s (%s): %s\n  %s\n  nodes:\n    %s", viol.ID, viol.Impact, viol.Help, viol.URL, strings.Join(viol.Nodes, "\n    "))
+				}
+				if len(res.Violations) > 0 {
+					t.Errorf("got %d axe violations on %s, want 0", len(res.Violations), pc.path)
+				}
+			})
+		}
+	})
 	// Check the check: axe must report a problem it is shown.
 	t.Run("axe-finds-a-known-problem", func(t *testing.T) {
 		v := newVisitor(t)

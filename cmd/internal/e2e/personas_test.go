@@ -342,15 +342,17 @@ var personas = []persona{
 }
 
 // TestPersonas walks the guide as each persona does, from the start page to
-// the result, and checks the outcome, the booking links, the sections and
-// that no answer leaves the browser.
+// the result, in each of the clinic's languages, and checks the outcome, the
+// booking links, the sections and that no answer leaves the browser.
 func TestPersonas(t *testing.T) {
-	for _, p := range personas {
-		t.Run(p.name, func(t *testing.T) {
-			w := &walk{visitor: newVisitor(t), p: p}
-			w.run()
-		})
-	}
+	inEachLanguage(t, func(t *testing.T) {
+		for _, p := range personas {
+			t.Run(p.name, func(t *testing.T) {
+				w := &walk{visitor: newVisitor(t), p: p}
+				w.run()
+			})
+		}
+	})
 }
 
 // walk is one persona's visit in progress.
@@ -367,7 +369,7 @@ type walk struct {
 // run walks from the start page to the result and checks the result.
 func (w *walk) run() {
 	t := w.t
-	w.open("/")
+	w.open(lp("/"))
 	w.since = w.requestCount()
 	w.waitHeading(headingStart())
 	w.press(words().Start.Button)
@@ -399,8 +401,8 @@ func (w *walk) run() {
 		w.press(words().Check.Button)
 		w.waitHeading(w.p.want.heading())
 	}
-	if got := w.url().Path; got != "/result" {
-		t.Errorf("the outcome shows at %s, want /result", got)
+	if got, want := w.url().Path, lp("/result"); got != want {
+		t.Errorf("the outcome shows at %s, want %s", got, want)
 	}
 	w.checkResult()
 	w.checkRequests()

@@ -103,19 +103,19 @@ func TestPWA_Installable(t *testing.T) {
 // TestPWA_OfflineDeepLink loads the guide once, goes offline, opens a deep
 // link with answers in a new tab and walks on to the result.
 func TestPWA_OfflineDeepLink(t *testing.T) {
-	offlineWalk(t, newVisitor(t))
+	inEachLanguage(t, func(t *testing.T) { offlineWalk(t, newVisitor(t)) })
 }
 
 // offlineWalk is TestPWA_OfflineDeepLink for the visitor v, on whichever
 // host v uses.
 func offlineWalk(t *testing.T, v *visitor) {
-	v.open("/")
+	v.open(lp("/"))
 	v.waitServiceWorker()
 	v.goOffline()
 
 	// A new tab in the same browser context, offline as well.
 	w := v.offlineTab()
-	w.open("/q/urgent?age=20-49&pain=sciatica&duration=chronic&emergency=none")
+	w.open(lp("/q/urgent?age=20-49&pain=sciatica&duration=chronic&emergency=none"))
 	w.waitHeading(questionTitle(t, "urgent"))
 	if got := w.heading(); got != questionTitle(t, "urgent") {
 		t.Fatalf("offline deep link: got heading %q", got)

@@ -290,6 +290,7 @@ func (s *Site) Handler() *app.Handler {
 		w := lg.Content().Strings
 		headers = append(headers, `<meta name="guide-strings" content="words"`+
 			` data-lang="`+html.EscapeString(lg.Content().Clinic.Lang)+`"`+
+			` data-prefix="`+ui.Prefix(lg.Content().Clinic.Lang)+`"`+
 			` data-wait="`+html.EscapeString(w.JS.Wait)+`"`+
 			` data-wait-note="`+html.EscapeString(w.JS.WaitNote)+`"`+
 			` data-frame-title="`+html.EscapeString(w.Embed.FrameTitle)+`"`+
