@@ -103,3 +103,31 @@ func TestLanguages_Pages(t *testing.T) {
 		})
 	}
 }
+
+// TestPreferred picks the clinic's language for a browser's preferences:
+// the same tag first, then the same primary language, in the order of the
+// preferences; none when the clinic offers none of them.
+func TestPreferred(t *testing.T) {
+	def, other := languages[0].tag, languages[1].tag
+	otherPrimary, _, _ := strings.Cut(other, "-")
+	tests := []struct {
+		prefs []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"xx"}, ""},
+		{[]string{"*"}, ""},
+		{[]string{other}, other},
+		{[]string{strings.ToUpper(other)}, other},
+		{[]string{otherPrimary + "-XX"}, other},
+		{[]string{otherPrimary}, other},
+		{[]string{"xx", def}, def},
+		{[]string{def, other}, def},
+		{[]string{"xx-YY", otherPrimary, def}, other},
+	}
+	for _, tt := range tests {
+		if got := Preferred(tt.prefs); got != tt.want {
+			t.Errorf("Preferred(%q) = %q, want %q", tt.prefs, got, tt.want)
+		}
+	}
+}

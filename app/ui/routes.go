@@ -183,6 +183,32 @@ func Prefix(tag string) string { return Language{Tag: tag}.lang().prefix }
 // /q/pain?age=20-49, in language tag.
 func PathIn(tag, path string) string { return prefixed(Prefix(tag), path) }
 
+// Preferred returns the clinic's language a visitor who reads the
+// languages prefs (most preferred first, as Accept-Language or
+// navigator.languages lists them) would choose: the first that the clinic
+// offers with the same tag, or else with the same primary language. It
+// returns "" when the clinic offers none of them.
+func Preferred(prefs []string) string {
+	for _, p := range prefs {
+		p = strings.ToLower(strings.TrimSpace(p))
+		if p == "" || p == "*" {
+			continue
+		}
+		for _, l := range languages {
+			if strings.ToLower(l.tag) == p {
+				return l.tag
+			}
+		}
+		primary, _, _ := strings.Cut(p, "-")
+		for _, l := range languages {
+			if lp, _, _ := strings.Cut(strings.ToLower(l.tag), "-"); lp == primary {
+				return l.tag
+			}
+		}
+	}
+	return ""
+}
+
 // LangAt returns the language tag of the page at path, such as es-US.
 func LangAt(path string) string {
 	l, _ := languageAt(path)

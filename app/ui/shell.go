@@ -20,6 +20,10 @@ type shell struct {
 	// Content is the page's own content, shown in the main landmark.
 	Content []app.UI
 
+	// suggested is the language the browser prefers, when it is another
+	// of the clinic's: its link then stands out, as the Go server's first
+	// page did for the same Accept-Language. Never a redirect.
+	suggested string
 	updateAvailable bool
 }
 
@@ -28,12 +32,32 @@ type shell struct {
 func (s *shell) OnMount(ctx app.Context) {
 	s.updateAvailable = ctx.AppUpdateAvailable()
 	s.setLang()
+	s.suggest()
+}
+
+// suggest notes the language the browser prefers, from navigator.languages,
+// when the clinic offers it and this page is in another.
+func (s *shell) suggest() {
+	if !app.IsClient || len(languages) < 2 {
+		return
+	}
+	list := app.Window().Get("navigator").Get("languages")
+	var prefs []string
+	for i := range list.Length() {
+		prefs = append(prefs, list.Index(i).String())
+	}
+	if p := Preferred(prefs); p != "" && p != s.lang().tag {
+		s.suggested = p
+	}
 }
 
 // OnNav gives the document the language of the page navigated to: the
 // prerendered page had it from the server, but the app moves between
 // languages without loading a new document.
-func (s *shell) OnNav(ctx app.Context) { s.setLang() }
+func (s *shell) OnNav(ctx app.Context) {
+	s.setLang()
+	s.suggest()
+}
 
 // setLang sets <html lang> to the page's language.
 func (s *shell) setLang() {
@@ -69,7 +93,7 @@ func (s *shell) otherLanguages() app.UI {
 		links = append(links, app.A().Class("lang-switch__link").Href(prefixed(l.prefix, s.Here)).
 			Attr("lang", l.tag).Attr("hreflang", l.tag).Text(name))
 	}
-	return app.P().Class("lang-switch").Body(links...)
+	return app.P().Class(classes("lang-switch", "lang-switch--suggested", s.suggested != "")).Body(links...)
 }
 
 // Render draws the layout.

@@ -40,13 +40,17 @@ type lighthouseReport struct {
 	Audits map[string]struct {
 		Score        *float64 `json:"score"`
 		NumericValue *float64 `json:"numericValue"`
-		Details      struct {
-			Items []struct {
-				URL      string  `json:"url"`
-				Duration float64 `json:"duration"`
-			} `json:"items"`
-		} `json:"details"`
+		// Details differ from audit to audit; only long-tasks' are read.
+		Details json.RawMessage `json:"details"`
 	} `json:"audits"`
+}
+
+// longTasks is the details of the long-tasks audit.
+type longTasks struct {
+	Items []struct {
+		URL      string  `json:"url"`
+		Duration float64 `json:"duration"`
+	} `json:"items"`
 }
 
 // lighthouseRun is one run's figures: the four scores, Total Blocking Time
@@ -91,7 +95,13 @@ func parseLighthouse(b []byte) (lighthouseRun, string, error) {
 			}
 		}
 	}
-	for _, t := range r.Audits["long-tasks"].Details.Items {
+	var tasks longTasks
+	if d := r.Audits["long-tasks"].Details; len(d) > 0 {
+		if err := json.Unmarshal(d, &tasks); err != nil {
+			return run, r.LighthouseVersion, fmt.Errorf("Lighthouse's long tasks: %w", err)
+		}
+	}
+	for _, t := range tasks.Items {
 		if t.Duration > run.longestDuration {
 			run.longest, run.longestDuration = t.URL, t.Duration
 		}

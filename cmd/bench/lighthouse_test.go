@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,20 @@ func TestParseLighthouse(t *testing.T) {
 		}
 		if run.tbt != 650.5 || run.tti != 1700 {
 			t.Errorf("got TBT %v and TTI %v, want 650.5 and 1700", run.tbt, run.tti)
+		}
+	})
+	t.Run("OK/Report", func(t *testing.T) {
+		// A whole report of Lighthouse 12.8.2 on the start page.
+		b, err := os.ReadFile("testdata/lighthouse.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		run, version, err := parseLighthouse(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(version, "12.") || math.IsNaN(run.scores["performance"]) || math.IsNaN(run.tbt) || run.longest == "" {
+			t.Errorf("got version %q, %+v; want Lighthouse 12 with a performance score, TBT and a longest task", version, run)
 		}
 	})
 	t.Run("ErrRuntime", func(t *testing.T) {

@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"reflect"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"symptomguide/app/guide"
@@ -196,7 +199,7 @@ func TestLanguages_Embed(t *testing.T) {
 	other := otherLanguage(t)
 	def := suite.guide
 	otherTag := other.Content().Clinic.Lang
-	primary, _, _ := strings.Cut(otherTag, "-")
+	primary := primaryOf(otherTag)
 	tests := []struct {
 		name, pageLang, dataLang string
 		want                     *guide.Guide
@@ -226,4 +229,65 @@ func TestLanguages_Embed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLanguages_Suggestion asks for a page in the default language with a
+// browser that prefers the other one: the Go server answers that page (no
+// redirect) with the other language's link made prominent, for this
+// visitor only (no-store), and the app keeps it, from navigator.languages.
+// A browser that prefers the page's language gets the page as usual.
+func TestLanguages_Suggestion(t *testing.T) {
+	other := otherLanguage(t)
+	otherTag := other.Content().Clinic.Lang
+	get := func(path, accept string) (*http.Response, string) {
+		req, err := http.NewRequest("GET", suite.base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Accept-Language", accept)
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res, string(b)
+	}
+	// The class on the element (the inlined stylesheet names it too).
+	const suggested = `class="lang-switch lang-switch--suggested"`
+	res, body := get("/", otherTag+",en;q=0.5")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, suggested) {
+		t.Errorf("GET / preferring %s: status %d, suggestion %v; want 200 and the suggestion", otherTag, res.StatusCode, strings.Contains(body, suggested))
+	}
+	if cc := res.Header.Get("Cache-Control"); !strings.Contains(cc, "no-store") {
+		t.Errorf("the page with a suggestion has Cache-Control %q, want no-store", cc)
+	}
+	res, body = get("/", suite.guides[0].Content().Clinic.Lang)
+	if strings.Contains(body, suggested) || strings.Contains(res.Header.Get("Cache-Control"), "no-store") {
+		t.Errorf("GET / preferring the page's language: got a suggestion or no-store (%q)", res.Header.Get("Cache-Control"))
+	}
+	if _, body = get(ui.PathIn(otherTag, "/"), otherTag); strings.Contains(body, suggested) {
+		t.Errorf("the page in %s suggests another language to a browser that prefers %s", otherTag, otherTag)
+	}
+
+	v := newVisitor(t)
+	ua := eval[string](v, `navigator.userAgent`)
+	if _, err := chromedp.Call(v.ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: ua, AcceptLanguage: otherTag + "," + primaryOf(otherTag)}); err != nil {
+		t.Fatalf("preferring %s in the browser: %v", otherTag, err)
+	}
+	v.open("/")
+	v.waitApp()
+	v.waitHeading(headingStart())
+	if !v.exists(`.lang-switch--suggested a[hreflang="` + otherTag + `"]`) {
+		t.Errorf("with the app running, the link to %s is not suggested", otherTag)
+	}
+	if got := v.url().Path; got != "/" {
+		t.Errorf("the visitor was moved to %s: a suggestion must never redirect", got)
+	}
+}
+
+// primaryOf returns a language tag's primary subtag: es for es-US.
+func primaryOf(tag string) string {
+	p, _, _ := strings.Cut(tag, "-")
+	return p
 }

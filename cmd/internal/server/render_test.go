@@ -63,3 +63,27 @@ func sorted(b []byte) []byte {
 	slices.Sort(b)
 	return b
 }
+
+// BenchmarkPage_FromAnswers measures the handler chain for the pages go-app
+// renders on each request: a result and a question with answers, gzipped.
+// `go test -bench FromAnswers -cpuprofile` shows where their time goes.
+func BenchmarkPage_FromAnswers(b *testing.B) {
+	s := MustServer(b, new(bytes.Buffer))
+	for _, bc := range []struct{ name, target string }{
+		{"result", resultURL},
+		{"question", "/q/duration?age=20-49&pain=lower-back"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r := httptest.NewRequest("GET", bc.target, nil)
+			r.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				s.Handler().ServeHTTP(w, r)
+				if w.Code != 200 {
+					b.Fatalf("GET %s: %d", bc.target, w.Code)
+				}
+			}
+		})
+	}
+}

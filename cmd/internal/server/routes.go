@@ -1,8 +1,10 @@
 package server
 
 import (
+	"cmp"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -113,14 +115,22 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	query := r.URL.RawQuery != ""
-	setKind(w, s.policy.PageKind(r.URL.Path), query)
-	if !query {
+	suggested := !query && s.suggests(r)
+	// A page with a language suggestion is for this visitor only: kept
+	// by no cache, as a page with answers.
+	setKind(w, s.policy.PageKind(r.URL.Path), query || suggested)
+	if !query && !suggested {
 		s.serveAsset(w, r, s.cached(r.URL.Path))
 		return
 	}
 	// A page rendered from answers is compressed on the fly and never
 	// stored: not here, not by the browser, not by any cache between.
-	body := s.render(r)
+	var body []byte
+	if suggested {
+		body = site.Suggest(s.cached(r.URL.Path).identity())
+	} else {
+		body = s.render(r)
+	}
 	h := w.Header()
 	h.Set("Content-Type", policy.ContentType(".html"))
 	h.Set("Vary", "Accept-Encoding")
@@ -132,6 +142,46 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
+}
+
+// suggests reports whether the visitor's Accept-Language prefers another
+// of the clinic's languages than the page's: the page then points at that
+// language's link (site.Suggest), and never redirects, which would break a
+// bookmark or a shared link.
+func (s *Server) suggests(r *http.Request) bool {
+	if len(s.cfg.Guides) < 2 {
+		return false
+	}
+	pref := ui.Preferred(acceptedLanguages(r.Header.Get("Accept-Language")))
+	return pref != "" && pref != ui.LangAt(r.URL.Path)
+}
+
+// acceptedLanguages returns the language tags of an Accept-Language header,
+// most preferred first, leaving out those with q=0.
+func acceptedLanguages(header string) []string {
+	type tag struct {
+		name string
+		q    float64
+	}
+	var tags []tag
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
+		t := tag{name: strings.TrimSpace(name), q: 1}
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if q, err := strconv.ParseFloat(v, 64); err == nil {
+				t.q = q
+			}
+		}
+		if t.name != "" && t.q > 0 {
+			tags = append(tags, t)
+		}
+	}
+	slices.SortStableFunc(tags, func(a, b tag) int { return cmp.Compare(b.q, a.q) })
+	names := make([]string, len(tags))
+	for i, t := range tags {
+		names[i] = t.name
+	}
+	return names
 }
 
 // cached returns what go-app serves at path (a page without answers, or

@@ -42,6 +42,17 @@ type variant struct {
 	etag     string
 }
 
+// identity returns the asset's content as it is, not compressed: held in
+// memory for every asset the server makes itself, such as a page.
+func (a *asset) identity() []byte {
+	for _, v := range a.variants {
+		if v.encoding == "" && v.data != nil {
+			return v.data
+		}
+	}
+	return nil
+}
+
 // open returns the variant's content.
 func (v variant) open() (io.ReadSeeker, func(), error) {
 	if v.path == "" {

@@ -217,6 +217,12 @@ func Finish(page []byte, path string) []byte {
 	return setLang(removeAppCSS(page), ui.LangAt(path))
 }
 
+// Suggest marks the page's links to the clinic's other languages as a
+// suggestion (the app marks them the same way from navigator.languages).
+func Suggest(page []byte) []byte {
+	return bytes.Replace(page, []byte(`<p class="lang-switch">`), []byte(`<p class="lang-switch lang-switch--suggested">`), 1)
+}
+
 // setLang gives the page's <html> element the language lang. The pages of
 // the default language are returned as they are.
 func setLang(page []byte, lang string) []byte {
