@@ -136,6 +136,10 @@ type WhyStrings struct {
 	None         string `yaml:"none"`
 	Practitioner string `yaml:"practitioner"`
 	Source       string `yaml:"source"`
+	// OwnRule follows Source for a reason that comes from the guide's own
+	// safety rule rather than a guideline: an answer of "not sure" to a
+	// safety question is never read as "no".
+	OwnRule string `yaml:"own_rule"`
 }
 
 // BookingStrings are the booking prompt's words.

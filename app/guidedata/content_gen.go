@@ -1389,6 +1389,7 @@ var Languages = []*guide.Content{
 				None:         "We found no warning signs in your answers, and nothing the practitioner needs to know before a first session.",
 				Practitioner: "For the practitioner",
 				Source:       "Source: ",
+				OwnRule:      "this guide's safety rule: an answer of \"I'm not sure\" is never taken as \"no\".",
 			},
 			Booking: guide.BookingStrings{
 				AfterHeading: "Booking with Willow Lane Acupuncture (demo clinic)",

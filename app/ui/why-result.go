@@ -68,20 +68,20 @@ func (w *whyResult) Render() app.UI {
 }
 
 // sourceOf names the guideline a reason comes from, as a link when it has
-// an address, with the list or passage in it.
+// an address. The place in it (Reason.Where, such as a list's name) is for
+// clinic staff, in SAFETY.md: it is written in the source's own words,
+// which may name another country's services ("Call 999 or go to A&E") and
+// are not in the visitor's language.
 func (l Language) sourceOf(r guide.Reason) []app.UI {
 	if r.Source.URL == "" {
-		return []app.UI{app.Text(l.words().Why.Source + r.Source.Title)}
+		// The guide's own rule, in the visitor's language.
+		return []app.UI{app.Text(l.words().Why.Source + l.words().Why.OwnRule)}
 	}
-	out := []app.UI{
+	return []app.UI{
 		app.Text(l.words().Why.Source),
 		app.A().Href(r.Source.URL).Target("_blank").Rel("noopener noreferrer").Body(
 			app.Text(r.Source.Title),
 			app.Span().Class("visually-hidden").Text(" "+l.words().Common.NewTab),
 		),
 	}
-	if r.Where != "" {
-		out = append(out, app.Text(" ("+r.Where+")"))
-	}
-	return out
 }

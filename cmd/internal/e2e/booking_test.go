@@ -137,6 +137,15 @@ func TestBooking_Embedded(t *testing.T) {
 					t.Fatalf("booking link %d opened %d tabs, want 1", i, len(opened))
 				}
 				tab := opened[0]
+				// A new tab has no address for a moment.
+				for deadline := time.Now().Add(5 * time.Second); (tab.URL == "" || tab.URL == "about:blank") && time.Now().Before(deadline); {
+					time.Sleep(100 * time.Millisecond)
+					for _, info := range newTabs(t, host, before) {
+						if info.TargetID == tab.TargetID {
+							tab = info
+						}
+					}
+				}
 				// The test machine cannot reach the clinic's site: the tab
 				// may already show the browser's error page.
 				if tab.URL != want && !strings.HasPrefix(tab.URL, "chrome-error://") {

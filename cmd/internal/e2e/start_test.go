@@ -164,8 +164,14 @@ func TestStart_Refused(t *testing.T) {
 			// Load the frame's page again, now that its console is
 			// recorded.
 			frame.do(chromedp.Evaluate[chromedp.Void](`location.reload()`))
-			time.Sleep(300 * time.Millisecond)
-			frame.waitApp()
+			reloaded := false
+			for try := 0; try < 20 && !reloaded; try++ {
+				// The page goes away under a check made while it reloads.
+				reloaded = frame.eventually(`performance.getEntriesByType("navigation")[0].type === "reload" && document.readyState === "complete" && !document.getElementById("app-wasm-loader")`, time.Second)
+			}
+			if !reloaded {
+				t.Fatal("the guide's frame did not reload")
+			}
 			deadline := time.Now().Add(10 * time.Second)
 			for !(warned(frame, s.Option) && warned(host, s.Option)) && time.Now().Before(deadline) {
 				time.Sleep(100 * time.Millisecond)

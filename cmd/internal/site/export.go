@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -93,11 +94,13 @@ func finishPages(out string) error {
 		if err != nil {
 			return err
 		}
-		page, err := filepath.Rel(out, path)
+		rel, err := filepath.Rel(out, path)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(path, Finish(b, "/"+filepath.ToSlash(page)), 0o644)
+		// The page's address: q/pain.html is /q/pain, index.html is /.
+		page := "/" + strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(rel), ".html"), "index")
+		return os.WriteFile(path, Finish(b, page), 0o644)
 	})
 }
 
