@@ -185,21 +185,28 @@ func readLines(t *testing.T, path string) []string {
 // testdata/valid, and want.txt: every problem line the compiler must print,
 // in the order it prints them, with paths relative to the content folder.
 func TestRun_Broken(t *testing.T) {
-	fixtures, err := os.ReadDir(filepath.Join("testdata", "broken"))
+	runBroken(t, filepath.Join("testdata", "broken"), overlay)
+}
+
+// runBroken runs the compiler on each fixture folder under dir, laid over
+// its base by lay, and compares the problems it prints with the fixture's
+// want.txt.
+func runBroken(t *testing.T, dir string, lay func(t *testing.T, fixture string) string) {
+	fixtures, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(fixtures) == 0 {
-		t.Fatal("no fixtures in testdata/broken")
+		t.Fatalf("no fixtures in %s", dir)
 	}
 	for _, f := range fixtures {
 		if !f.IsDir() {
 			continue
 		}
 		t.Run(f.Name(), func(t *testing.T) {
-			fixture := filepath.Join("testdata", "broken", f.Name())
+			fixture := filepath.Join(dir, f.Name())
 			want := readLines(t, filepath.Join(fixture, "want.txt"))
-			code, stdout, got := runContent(t, overlay(t, fixture))
+			code, stdout, got := runContent(t, lay(t, fixture))
 			if code != 1 {
 				t.Errorf("run: got exit code %d, want 1 (stdout %q)", code, stdout)
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -63,24 +62,5 @@ func TestCompile_Translated(t *testing.T) {
 // one way a translation can be out of step with the default language, and
 // want.txt lists the problems the compiler must print, with their lines.
 func TestRun_BrokenTranslation(t *testing.T) {
-	fixtures, err := os.ReadDir(filepath.Join("testdata", "broken-translation"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fixtures) == 0 {
-		t.Fatal("no fixtures in testdata/broken-translation")
-	}
-	for _, f := range fixtures {
-		t.Run(f.Name(), func(t *testing.T) {
-			fixture := filepath.Join("testdata", "broken-translation", f.Name())
-			want := readLines(t, filepath.Join(fixture, "want.txt"))
-			code, stdout, got := runContent(t, translated(t, fixture))
-			if code != 1 {
-				t.Errorf("run: got exit code %d, want 1 (stdout %q)", code, stdout)
-			}
-			if strings.Join(got, "\n") != strings.Join(want, "\n") {
-				t.Errorf("run: problems differ\ngot:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-			}
-		})
-	}
+	runBroken(t, filepath.Join("testdata", "broken-translation"), translated)
 }
