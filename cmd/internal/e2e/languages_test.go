@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
@@ -290,4 +291,23 @@ func TestLanguages_Suggestion(t *testing.T) {
 func primaryOf(tag string) string {
 	p, _, _ := strings.Cut(tag, "-")
 	return p
+}
+
+// TestLanguages_NotFound asks the Go server for an unknown address under
+// each language's prefix: the 404 page is in that language.
+func TestLanguages_NotFound(t *testing.T) {
+	otherLanguage(t)
+	for _, g := range suite.guides {
+		tag := g.Content().Clinic.Lang
+		res, err := http.Get(suite.base + ui.PathIn(tag, "/q/no-such-question"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		want := html.EscapeString(g.Content().Strings.ErrorPages.NotFound)
+		if res.StatusCode != http.StatusNotFound || !strings.Contains(string(b), want) || !strings.Contains(string(b), `lang="`+tag+`"`) {
+			t.Errorf("%s: status %d; want 404 with %q in lang %s:\n%s", ui.PathIn(tag, "/q/no-such-question"), res.StatusCode, want, tag, b)
+		}
+	}
 }

@@ -52,7 +52,7 @@ func (s *Server) routes() http.Handler {
 			// unknown article, is a 404.
 			s.page(w, r)
 		default:
-			s.notFound(w)
+			s.errorPageIn(w, http.StatusNotFound, ui.LangAt(r.URL.Path))
 		}
 	})
 	return s.headers(s.recoverer(s.limits(s.methods(mux))))
@@ -231,9 +231,21 @@ func (s *Server) methods(next http.Handler) http.Handler {
 // notFound answers 404 with a generic body.
 func (s *Server) notFound(w http.ResponseWriter) { s.errorPage(w, http.StatusNotFound) }
 
-// errorPage answers with status and a short generic page; internals are
-// never echoed.
+// errorPage answers with status and a short generic page in the default
+// language; internals are never echoed.
 func (s *Server) errorPage(w http.ResponseWriter, status int) {
+	s.errorPageIn(w, status, "")
+}
+
+// errorPageIn is errorPage in language lang: the page of an unknown
+// address under /es is in Spanish.
+func (s *Server) errorPageIn(w http.ResponseWriter, status int, lang string) {
+	c := s.cfg.Guides[0].Content()
+	for _, g := range s.cfg.Guides {
+		if g.Content().Clinic.Lang == lang {
+			c = g.Content()
+		}
+	}
 	h := w.Header()
 	h.Set("Content-Type", policy.ContentType(".html"))
 	setKind(w, policy.Error, false)
@@ -241,5 +253,5 @@ func (s *Server) errorPage(w http.ResponseWriter, status int) {
 	h.Del("Vary")
 	h.Del("Content-Encoding")
 	w.WriteHeader(status)
-	w.Write(site.ErrorPage(status, s.cfg.Guides[0].Content()))
+	w.Write(site.ErrorPage(status, c))
 }
