@@ -50,6 +50,22 @@ func (p *process) stop(sig syscall.Signal, grace time.Duration) {
 	}
 }
 
+// wait waits for the process to exit by itself and returns how it exited;
+// if ctx ends first, it stops the process (see stop) and returns ctx's
+// error.
+func (p *process) wait(ctx context.Context, sig syscall.Signal, grace time.Duration) error {
+	select {
+	case <-p.done:
+	case <-ctx.Done():
+		p.stop(sig, grace)
+		return ctx.Err()
+	}
+	if st := p.cmd.ProcessState; st != nil && !st.Success() {
+		return fmt.Errorf("it exited with %s", st)
+	}
+	return nil
+}
+
 // freeAddr returns a loopback address with a port that was free a moment
 // ago.
 func freeAddr() (string, error) {

@@ -428,14 +428,20 @@ func runWrk(ctx context.Context, wrk, script, base, path string, conns int, d, t
 	url := base + path
 	wctx, cancel := context.WithTimeout(ctx, d+30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(wctx, wrk,
+	cmd := exec.Command(wrk,
 		"-t2", fmt.Sprintf("-c%d", conns), fmt.Sprintf("-d%ds", int(d.Seconds())),
 		fmt.Sprintf("--timeout=%ds", int(timeout.Seconds())), "--latency",
 		"-H", "Accept-Encoding: "+acceptEncoding(path),
 		"-s", script, url)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
+	p, err := startProcess(cmd)
+	if err != nil {
+		return wrkResult{}, fmt.Errorf("wrk %s: %w", url, err)
+	}
+	// Past its time, or on Ctrl+C, wrk is stopped as nginx and the Go
+	// server are: SIGINT, on which it prints what it measured, then a kill.
+	if err := p.wait(wctx, syscall.SIGINT, 5*time.Second); err != nil {
 		return wrkResult{}, fmt.Errorf("wrk %s: %w\n%s%s", url, err, stdout.String(), stderr.String())
 	}
 	r, err := parseWrk(stdout.String())

@@ -12,6 +12,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/app/ui"
 	"symptomguide/cmd/internal/server"
 )
 
@@ -117,14 +118,19 @@ func TestServer_Sitemap(t *testing.T) {
 			t.Errorf("%q has a query string or fragment", u.Loc)
 		}
 		for _, step := range []string{"/q/", "/check", "/result"} {
-			if strings.HasPrefix(loc.Path, step) {
+			if strings.Contains(loc.Path, step) {
 				t.Errorf("%q is a step of the guide", u.Loc)
 			}
 		}
 	}
-	want := []string{siteURL + "/", siteURL + "/articles"}
-	for _, a := range guidedata.Content.Articles {
-		want = append(want, siteURL+"/articles/"+a.Slug)
+	// Every language's start page, article index and articles.
+	var want []string
+	for _, c := range guidedata.Languages {
+		tag := c.Clinic.Lang
+		want = append(want, siteURL+ui.PathIn(tag, "/"), siteURL+ui.PathIn(tag, "/articles"))
+		for _, a := range c.Articles {
+			want = append(want, siteURL+ui.PathIn(tag, "/articles/"+a.Slug))
+		}
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("the sitemap lists\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
