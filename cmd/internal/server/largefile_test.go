@@ -93,6 +93,27 @@ func TestServe_LargeFileFromDisk(t *testing.T) {
 			t.Errorf("got %d with %d bytes, want 206 with bytes 10 to 19", res.StatusCode, len(body))
 		}
 	})
+	t.Run("Changed", func(t *testing.T) {
+		// A new build copied over the running server's: the new file,
+		// with its own length and without the old ETag, never a body that
+		// contradicts its headers.
+		t.Cleanup(func() {
+			os.WriteFile(filepath.Join(web, "app.wasm.br"), br, 0o644)
+			os.Chtimes(filepath.Join(web, "app.wasm.br"), later, later)
+		})
+		changed := random(1 << 20)
+		if err := os.WriteFile(filepath.Join(web, "app.wasm.br"), changed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := get("Accept-Encoding", "br")
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 || !bytes.Equal(body, changed) {
+			t.Errorf("got %d with %d bytes, want 200 with the new file's %d", res.StatusCode, len(body), len(changed))
+		}
+		if got := res.Header.Get("ETag"); got != "" {
+			t.Errorf("ETag: got %s, want none", got)
+		}
+	})
 	t.Run("NotModified", func(t *testing.T) {
 		etag := get("Accept-Encoding", "br").Header.Get("ETag")
 		if res := get("Accept-Encoding", "br", "If-None-Match", etag); res.StatusCode != http.StatusNotModified {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"io"
 	"io/fs"
 	"net/http"
@@ -57,27 +56,26 @@ func (a *asset) identity() []byte {
 	return nil
 }
 
-// open returns the variant's content.
-func (v variant) open() (io.ReadSeeker, func(), error) {
+// open returns the variant's content and its length. A file read from
+// disk on each request may have been replaced since start-up (a new build
+// copied over a running server): then changed is true, and the length is
+// the new file's.
+func (v variant) open() (content io.ReadSeeker, size int64, changed bool, done func(), err error) {
 	if v.path == "" {
-		return bytes.NewReader(v.data), func() {}, nil
+		return bytes.NewReader(v.data), v.size, false, func() {}, nil
 	}
 	f, err := os.Open(v.path)
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, false, nil, err
 	}
-	// A file replaced since start-up (a new build copied over a running
-	// server) would no longer match the length and ETag read then: it is
-	// an error, never a body that contradicts its headers.
-	if fi, err := f.Stat(); err != nil || fi.Size() != v.size || !fi.ModTime().Equal(v.modtime) {
+	fi, err := f.Stat()
+	if err != nil {
 		f.Close()
-		return nil, nil, errChanged
+		return nil, 0, false, nil, err
 	}
-	return f, func() { f.Close() }, nil
+	changed = fi.Size() != v.size || !fi.ModTime().Equal(v.modtime)
+	return f, fi.Size(), changed, func() { f.Close() }, nil
 }
-
-// errChanged is a file on disk that changed after the server read it.
-var errChanged = errors.New("the file changed on disk since the server started")
 
 // etagOf returns a strong ETag for content.
 func etagOf(b []byte, encoding string) string {
@@ -219,12 +217,20 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 		}
 		return
 	}
-	content, done, err := v.open()
+	content, size, changed, done, err := v.open()
 	if err != nil {
 		s.errorPage(w, http.StatusInternalServerError)
 		return
 	}
 	defer done()
+	if changed {
+		// The headers read at start-up describe the old file: send the
+		// new one as it is, without a validator that no longer fits it.
+		h.Del("ETag")
+		if h.Get("Content-Length") != "" {
+			h.Set("Content-Length", strconv.FormatInt(size, 10))
+		}
+	}
 	http.ServeContent(w, r, "", a.modtime, content)
 }
 
