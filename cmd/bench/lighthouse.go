@@ -20,6 +20,9 @@ import (
 // root.
 const lighthouseBin = "node_modules/.bin/lighthouse"
 
+// lighthouseAttempts is how many times one Lighthouse run is tried.
+const lighthouseAttempts = 3
+
 // lighthouseCategories are the four scores Lighthouse prints.
 var lighthouseCategories = []string{"performance", "accessibility", "best-practices", "seo"}
 
@@ -151,7 +154,16 @@ func lighthouseBench(ctx context.Context, o options, tmp string, ng *nginx, out 
 		for _, p := range pages {
 			for _, h := range hosts {
 				progress("lighthouse %s %s, run %d of %d", h.name, p.name, i+1, runs)
-				r, ver, err := runLighthouse(ctx, bin, o.chromium, tmp, h.base+p.path)
+				// Lighthouse now and then fails to record a trace
+				// (NO_NAVSTART) and asks to be run again.
+				var r lighthouseRun
+				var ver string
+				for attempt := 1; ; attempt++ {
+					if r, ver, err = runLighthouse(ctx, bin, o.chromium, tmp, h.base+p.path); err == nil || attempt == lighthouseAttempts || ctx.Err() != nil {
+						break
+					}
+					progress("lighthouse %s %s failed, running it again: %v", h.name, p.name, err)
+				}
 				if err != nil {
 					return fmt.Errorf("%s %s: %w", h.name, p.path, err)
 				}
