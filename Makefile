@@ -34,7 +34,7 @@ DIST := $(OUT)/dist
 OVERLAY := -overlay=$(CURDIR)/$(OUT)/overlay.json
 endif
 
-.PHONY: all build content wasm compress run test vet unit browser static size clean deps browser-deps deploy-deps bench
+.PHONY: all build content wasm compress run test vet unit browser screenshots static size clean deps browser-deps deploy-deps bench
 
 all: build
 
@@ -87,15 +87,27 @@ test: browser-deps deploy-deps
 	done; \
 	status=0; for p in $$pids; do wait $$p || status=1; done; exit $$status
 
+# REPORTS are the browser suite's reports, which assert nothing: the
+# screenshots of every page (screenshots/) and the result pages' lengths.
+# make test leaves them out; make screenshots writes them.
+REPORTS := TestScreenshots|TestResultMeasures
+
+## screenshots: the browser suite's reports: a picture of every page on a
+## phone and a desktop in screenshots/ (README_SHOTS=1 also rewrites the
+## README's), and the length of each result page.
+screenshots: build browser-deps
+	WEB=$(CURDIR)/$(WEB) SCREENSHOTS=$(CURDIR)/$(if $(OUT),$(OUT)/)screenshots \
+	$(GO) test $(OVERLAY) -count=1 -tags browser -v -run '^($(REPORTS))$$' ./cmd/internal/e2e $(if $(README_SHOTS),-args -readme)
+
 # EXAMPLE_SKIP are the browser tests of the guide's machinery, which no
-# clinic's content changes: the same headers on every host, the README's
-# screenshots, timing figures, narrow-screen layout and keyboard paths,
+# clinic's content changes: the same headers on every host, narrow-screen
+# layout and keyboard paths,
 # the PWA's install, compression and update, the popup's focus handling,
 # and the refusals of a foreign embedder, of safety starting points and of
 # booking links on the wrong site. make test runs them for the demo clinic
 # only; every test that reads a clinic's words, answers, colours or
 # languages runs for each clinic.
-EXAMPLE_SKIP := TestDeploy|TestScreenshots|TestResultMeasures|TestNarrowScreen|TestKeyboardOnly|TestPopup|TestPWA_Installable|TestPWA_Compression|TestPWA_Update|TestStart_Refused|TestResultPage_MoreWithKeyboard|TestEmbed_RefusedOrigin|TestTheme_Override|TestBooking_Providers
+EXAMPLE_SKIP := TestDeploy|TestNarrowScreen|TestKeyboardOnly|TestPopup|TestPWA_Installable|TestPWA_Compression|TestPWA_Update|TestStart_Refused|TestResultPage_MoreWithKeyboard|TestEmbed_RefusedOrigin|TestTheme_Override|TestBooking_Providers
 
 ## vet: go vet for the server, the browser build and the browser suite, and
 ## a check that the committed generated files match content/.
@@ -125,7 +137,7 @@ unit: content
 ## browser: the end-to-end suite in Chromium against the built guide.
 browser: build browser-deps deploy-deps
 	@WEB=$(CURDIR)/$(WEB) SCREENSHOTS=$(CURDIR)/$(if $(OUT),$(OUT)/)screenshots \
-	$(GO) test $(OVERLAY) -count=1 -timeout 30m -tags browser -v $(if $(SKIP),-skip '$(SKIP)') ./cmd/internal/e2e > $(LOG)browser-test.log 2>&1; status=$$?; \
+	$(GO) test $(OVERLAY) -count=1 -timeout 30m -tags browser -v -skip '$(REPORTS)$(if $(SKIP),|$(SKIP))' ./cmd/internal/e2e > $(LOG)browser-test.log 2>&1; status=$$?; \
 	grep -E -- '^\s*--- (FAIL|SKIP)|^(FAIL|ok)\s' $(LOG)browser-test.log; \
 	[ $$status = 0 ] || tail -n 80 $(LOG)browser-test.log; \
 	echo "browser ($(CONTENT)): $$(grep -cE -- '^\s*--- PASS' $(LOG)browser-test.log) passed, $$(grep -cE -- '^\s*--- FAIL' $(LOG)browser-test.log) failed, $$(grep -cE -- '^\s*--- SKIP' $(LOG)browser-test.log) skipped"; \
@@ -177,6 +189,10 @@ deploy-deps:
 			{ echo "installing$$missing failed" >&2; exit 1; }; \
 	fi
 
+# Lighthouse, for make bench only, has its own pinned package in cmd/bench.
+cmd/bench/node_modules/.package-lock.json: cmd/bench/package.json cmd/bench/package-lock.json
+	cd cmd/bench && npm ci --no-audit --no-fund --ignore-scripts
+
 # --ignore-scripts: vnu-jar's install script would download a Java runtime
 # when none is installed yet; browser-deps installs Debian's instead.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -203,7 +219,7 @@ clean:
 ## tables with each goal's mark and writes them to bench-results.txt.
 ## Installs nginx, its brotli module, wrk and Chromium from Debian if
 ## missing (root).
-bench: build node_modules/.package-lock.json
+bench: build cmd/bench/node_modules/.package-lock.json
 	@missing=""; \
 	command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
 	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \

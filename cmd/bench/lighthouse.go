@@ -16,9 +16,9 @@ import (
 )
 
 // lighthouseBin is Lighthouse's command as npm installs it from
-// package.json (pinned, with package-lock.json), relative to the module
-// root.
-const lighthouseBin = "node_modules/.bin/lighthouse"
+// cmd/bench/package.json (pinned, with its package-lock.json), relative to
+// the module root.
+const lighthouseBin = "cmd/bench/node_modules/.bin/lighthouse"
 
 // lighthouseAttempts is how many times one Lighthouse run is tried.
 const lighthouseAttempts = 3
