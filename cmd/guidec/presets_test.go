@@ -61,9 +61,10 @@ func TestPresets_Complete(t *testing.T) {
 	}
 }
 
-// TestPresets_Sources reads presets.go and checks that each fact of each
-// preset has a comment right above it with the address of its source.
-func TestPresets_Sources(t *testing.T) {
+// presetsTable parses presets.go and returns the composite literal of the
+// variable name, and each comment group's text by its last line.
+func presetsTable(t *testing.T, name string) (*token.FileSet, *ast.CompositeLit, map[int]string) {
+	t.Helper()
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "presets.go", nil, parser.ParseComments)
 	if err != nil {
@@ -71,19 +72,25 @@ func TestPresets_Sources(t *testing.T) {
 	}
 	var table *ast.CompositeLit
 	ast.Inspect(file, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "presets" {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == name {
 			table, _ = vs.Values[0].(*ast.CompositeLit)
 		}
 		return table == nil
 	})
 	if table == nil {
-		t.Fatal("presets.go: no composite literal var presets")
+		t.Fatalf("presets.go: no composite literal var %s", name)
 	}
-	// The last line of each comment group, and its text.
 	comments := map[int]string{}
 	for _, cg := range file.Comments {
 		comments[fset.Position(cg.End()).Line] = cg.Text()
 	}
+	return fset, table, comments
+}
+
+// TestPresets_Sources reads presets.go and checks that each fact of each
+// preset has a comment right above it with the address of its source.
+func TestPresets_Sources(t *testing.T) {
+	fset, table, comments := presetsTable(t, "presets")
 	groups := reflect.TypeOf(preset{})
 	var countries []string
 	for _, elt := range table.Elts {
@@ -297,25 +304,7 @@ func TestPresetWords_Complete(t *testing.T) {
 // each language's words has a comment right above it with the address of
 // its source, as the presets have.
 func TestPresetWords_Sources(t *testing.T) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "presets.go", nil, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var table *ast.CompositeLit
-	ast.Inspect(file, func(n ast.Node) bool {
-		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Names) == 1 && vs.Names[0].Name == "presetWords" {
-			table, _ = vs.Values[0].(*ast.CompositeLit)
-		}
-		return table == nil
-	})
-	if table == nil {
-		t.Fatal("presets.go: no composite literal var presetWords")
-	}
-	comments := map[int]string{}
-	for _, cg := range file.Comments {
-		comments[fset.Position(cg.End()).Line] = cg.Text()
-	}
+	fset, table, comments := presetsTable(t, "presetWords")
 	n := 0
 	for _, elt := range table.Elts {
 		kv := elt.(*ast.KeyValueExpr)
