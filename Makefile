@@ -70,20 +70,19 @@ run: build
 	@echo "Serving the guide at http://$(ADDR)/"
 	$(GO) run $(OVERLAY) ./cmd/server -addr $(ADDR) -web $(WEB)
 
-## test: every test: vet, then the unit tests of the demo clinic and of
-## each example clinic in $(EXAMPLES), built from its own content with the
-## same Go code; then the browser suites of the demo and of each example
-## side by side, each with its own server and Chromium (the demo's also
-## serves the static export with nginx, Caddy and Apache).
+## test: every test: vet, then for the demo clinic and, side by side, for
+## each example clinic in $(EXAMPLES) (built from its own content with the
+## same Go code) the unit tests and the browser suite, each clinic with
+## its own server and Chromium (the demo's also serves the static export
+## with nginx, Caddy and Apache).
 test: browser-deps deploy-deps
-	@$(MAKE) --no-print-directory build vet unit
-	@for e in $(EXAMPLES); do \
-		$(MAKE) --no-print-directory CONTENT=$$e build unit || exit 1; \
-	done
+	@$(MAKE) --no-print-directory build vet
 	@pids=""; \
-	$(MAKE) --no-print-directory browser & pids="$$pids $$!"; \
+	( $(MAKE) --no-print-directory unit && $(MAKE) --no-print-directory browser ) & pids="$$pids $$!"; \
 	for e in $(EXAMPLES); do \
-		$(MAKE) --no-print-directory CONTENT=$$e SKIP='$(EXAMPLE_SKIP)' browser & pids="$$pids $$!"; \
+		( $(MAKE) --no-print-directory CONTENT=$$e build >/dev/null && \
+		  $(MAKE) --no-print-directory CONTENT=$$e unit && \
+		  $(MAKE) --no-print-directory CONTENT=$$e SKIP='$(EXAMPLE_SKIP)' browser ) & pids="$$pids $$!"; \
 	done; \
 	status=0; for p in $$pids; do wait $$p || status=1; done; exit $$status
 
