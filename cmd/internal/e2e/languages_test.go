@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -308,6 +309,40 @@ func TestLanguages_NotFound(t *testing.T) {
 		want := html.EscapeString(g.Content().Strings.ErrorPages.NotFound)
 		if res.StatusCode != http.StatusNotFound || !strings.Contains(string(b), want) || !strings.Contains(string(b), `lang="`+tag+`"`) {
 			t.Errorf("%s: status %d; want 404 with %q in lang %s:\n%s", ui.PathIn(tag, "/q/no-such-question"), res.StatusCode, want, tag, b)
+		}
+	}
+}
+
+// TestLanguages_Manifest checks that each language's pages link to a web
+// app manifest in that language: its name, language and start page, so the
+// guide installed from a page in one language opens in it.
+func TestLanguages_Manifest(t *testing.T) {
+	otherLanguage(t)
+	link := regexp.MustCompile(`<link[^>]*rel="manifest"[^>]*>`)
+	href := regexp.MustCompile(`href="([^"]*)"`)
+	for _, g := range suite.guides {
+		c := g.Content().Clinic
+		page := string(fetchPage(t, ui.PathIn(c.Lang, "/")))
+		tag := link.FindString(page)
+		m := href.FindStringSubmatch(tag)
+		if m == nil {
+			t.Fatalf("%s: no manifest link in %q", c.Lang, tag)
+		}
+		res, err := http.Get(suite.base + m[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var manifest map[string]any
+		err = json.NewDecoder(res.Body).Decode(&manifest)
+		res.Body.Close()
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: GET %s: status %d, %v", c.Lang, m[1], res.StatusCode, err)
+		}
+		if manifest["name"] != c.Name || manifest["start_url"] != ui.PathIn(c.Lang, "/") {
+			t.Errorf("%s: manifest %s has name %v and start_url %v, want %q and %q", c.Lang, m[1], manifest["name"], manifest["start_url"], c.Name, ui.PathIn(c.Lang, "/"))
+		}
+		if g != suite.guides[0] && manifest["lang"] != c.Lang {
+			t.Errorf("%s: manifest %s has lang %v", c.Lang, m[1], manifest["lang"])
 		}
 	}
 }

@@ -106,6 +106,14 @@ func New(cfg Config) (*Server, error) {
 		root["/sitemap.xml"] = memoryAsset(sitemap, policy.ContentType("sitemap.xml"), time.Time{})
 	}
 	s := &Server{cfg: cfg, site: st, policy: st.Policy(), assets: assets, root: root, app: st.Handler(), answers: newAnswerPages(st)}
+	// The manifests of the other languages, from go-app's.
+	manifests, err := st.Manifests(s.cached("/manifest.webmanifest").identity())
+	if err != nil {
+		return nil, err
+	}
+	for path, b := range manifests {
+		root[path] = memoryAsset(b, policy.ContentType("manifest.webmanifest"), time.Time{})
+	}
 	s.handler = s.routes()
 	s.http = &http.Server{
 		Handler:           s.handler,

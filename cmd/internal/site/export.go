@@ -60,6 +60,23 @@ func (s *Site) export(web, out string) error {
 	if err := finishPages(out); err != nil {
 		return err
 	}
+	base, err := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	if err != nil {
+		return err
+	}
+	manifests, err := s.Manifests(base)
+	if err != nil {
+		return err
+	}
+	for path, b := range manifests {
+		file := filepath.Join(out, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return err
+		}
+	}
 	if err := copyDir(web, filepath.Join(out, "web")); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -214,7 +215,41 @@ var appCSS = []byte(`href="/app.css"`)
 // before it, and gives <html> the language of the page (go-app writes the
 // default language on every page).
 func Finish(page []byte, path string) []byte {
-	return setLang(removeAppCSS(page), ui.LangAt(path))
+	lang := ui.LangAt(path)
+	page = setLang(removeAppCSS(page), lang)
+	if prefix := ui.Prefix(lang); prefix != "" {
+		// The page's own language's manifest (see Manifests).
+		page = bytes.Replace(page, []byte(`href="`+manifestPath+`"`), []byte(`href="`+prefix+manifestPath+`"`), 1)
+	}
+	return page
+}
+
+// manifestPath is where go-app serves the web app manifest.
+const manifestPath = "/manifest.webmanifest"
+
+// Manifests returns the web app manifest of each of the clinic's other
+// languages by its address (/es/manifest.webmanifest), made from base,
+// the default language's as go-app writes it: the clinic's name, short name
+// and description in that language, its language, and its start page, so
+// that the guide installed from a Spanish page opens in Spanish. Their
+// pages link to it (Finish).
+func (s *Site) Manifests(base []byte) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, g := range s.Guides[1:] {
+		var m map[string]any
+		if err := json.Unmarshal(base, &m); err != nil {
+			return nil, fmt.Errorf("reading go-app's manifest: %w", err)
+		}
+		c := g.Content().Clinic
+		m["name"], m["short_name"], m["description"] = c.Name, c.ShortName, c.Description
+		m["lang"], m["start_url"] = c.Lang, ui.PathIn(c.Lang, "/")
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		out[ui.Prefix(c.Lang)+manifestPath] = b
+	}
+	return out, nil
 }
 
 // Suggest marks the page's links to the clinic's other languages as a
