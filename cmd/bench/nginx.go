@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"symptomguide/cmd/internal/deploy"
+	"symptomguide/cmd/internal/loopback"
 )
 
 // brotliModule is where Debian's libnginx-mod-http-brotli-static puts the
@@ -77,7 +78,7 @@ func startNginx(ctx context.Context, dir, root string, st deploy.Site) (*nginx, 
 	if _, err := os.Stat(brotliModule); err != nil {
 		return nil, errors.New("nginx's brotli module is missing: make bench installs it (apt-get install -y libnginx-mod-http-brotli-static)")
 	}
-	addr, err := freeAddr()
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +101,7 @@ func startNginx(ctx context.Context, dir, root string, st deploy.Site) (*nginx, 
 	if n.proc, err = startProcess(cmd); err != nil {
 		return nil, fmt.Errorf("starting nginx: %w", err)
 	}
-	if err := waitHTTP(ctx, n.base()+"/", n.proc.done); err != nil {
+	if err := loopback.WaitUp(ctx, n.base()+"/", n.proc.done); err != nil {
 		n.stop()
 		log, _ := os.ReadFile(n.logFile)
 		return nil, fmt.Errorf("nginx did not start: %w\n%s", err, log)

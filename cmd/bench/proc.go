@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os/exec"
 	"syscall"
 	"time"
@@ -64,43 +61,4 @@ func (p *process) wait(ctx context.Context, sig syscall.Signal, grace time.Durat
 		return fmt.Errorf("it exited with %s", st)
 	}
 	return nil
-}
-
-// freeAddr returns a loopback address with a port that was free a moment
-// ago.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	return addr, nil
-}
-
-// waitHTTP waits until url answers 200, the process behind it exits
-// (exited is closed) or ten seconds pass.
-func waitHTTP(ctx context.Context, url string, exited <-chan struct{}) error {
-	deadline := time.Now().Add(10 * time.Second)
-	client := &http.Client{Timeout: time.Second}
-	for {
-		res, err := client.Get(url)
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return nil
-			}
-			err = fmt.Errorf("%s answered %s", url, res.Status)
-		}
-		if time.Now().After(deadline) {
-			return err
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-exited:
-			return errors.New("the process exited")
-		case <-time.After(100 * time.Millisecond):
-		}
-	}
 }

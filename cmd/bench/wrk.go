@@ -20,6 +20,7 @@ import (
 
 	"symptomguide/app/guide"
 	"symptomguide/app/guidedata"
+	"symptomguide/cmd/internal/loopback"
 )
 
 // wrkScript prints wrk's summary as one line of JSON after its usual text.
@@ -146,7 +147,7 @@ func startGoServer(ctx context.Context, tmp, web string) (*goServer, error) {
 	if err := build.Run(); err != nil {
 		return nil, fmt.Errorf("go build ./cmd/server: %w", err)
 	}
-	addr, err := freeAddr()
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +160,7 @@ func startGoServer(ctx context.Context, tmp, web string) (*goServer, error) {
 	if s.proc, err = startProcess(cmd); err != nil {
 		return nil, err
 	}
-	if err := waitHTTP(ctx, "http://"+addr+"/healthz", s.proc.done); err != nil {
+	if err := loopback.WaitUp(ctx, "http://"+addr+"/healthz", s.proc.done); err != nil {
 		s.stop()
 		return nil, fmt.Errorf("the Go server did not start: %w\n%s", err, s.log.String())
 	}

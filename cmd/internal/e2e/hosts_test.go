@@ -4,10 +4,8 @@ package e2e
 
 import (
 	"bytes"
-	"errors"
+	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +15,7 @@ import (
 	"time"
 
 	"symptomguide/cmd/internal/deploy"
+	"symptomguide/cmd/internal/loopback"
 )
 
 // The Debian programs the deploy tests run; make deploy-deps installs them.
@@ -107,7 +106,7 @@ func (h *staticHosts) base(t *testing.T, name string) string {
 // startNginx runs nginx with the generated server block, inside an http
 // block of a configuration of the test's own.
 func (h *staticHosts) startNginx() error {
-	addr, err := freeAddr()
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		return err
 	}
@@ -136,11 +135,11 @@ func (h *staticHosts) startNginx() error {
 // startCaddy runs one Caddy with both generated Caddyfiles: the static
 // export, and the suite's Go server behind Caddy.
 func (h *staticHosts) startCaddy() error {
-	static, err := freeAddr()
+	static, err := loopback.FreeAddr()
 	if err != nil {
 		return err
 	}
-	proxy, err := freeAddr()
+	proxy, err := loopback.FreeAddr()
 	if err != nil {
 		return err
 	}
@@ -167,7 +166,7 @@ func (h *staticHosts) startCaddy() error {
 // serves the export as shared hosting does: AllowOverride All, so the
 // generated .htaccess in the export does the rest.
 func (h *staticHosts) startApache() error {
-	addr, err := freeAddr()
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		return err
 	}
@@ -206,7 +205,7 @@ func (h *staticHosts) start(name, base, log, bin string, args ...string) error {
 	p := &process{name: name, cmd: cmd, done: make(chan struct{}), log: log}
 	go func() { cmd.Wait(); close(p.done) }()
 	h.procs = append(h.procs, p)
-	if err := waitUp(base+"/", p.done); err != nil {
+	if err := loopback.WaitUp(context.Background(), base+"/", p.done); err != nil {
 		logged, _ := os.ReadFile(log)
 		return fmt.Errorf("%s did not start: %v\n%s%s", name, err, out.String(), logged)
 	}
@@ -229,42 +228,6 @@ func (h *staticHosts) stop() {
 		case <-time.After(5 * time.Second):
 			syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
 			<-p.done
-		}
-	}
-}
-
-// freeAddr returns a loopback address with a port that was free a moment
-// ago.
-func freeAddr() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
-}
-
-// waitUp waits until url answers 200, the process exits or ten seconds
-// pass.
-func waitUp(url string, exited <-chan struct{}) error {
-	deadline := time.Now().Add(10 * time.Second)
-	client := &http.Client{Timeout: time.Second}
-	for {
-		res, err := client.Get(url)
-		if err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return nil
-			}
-			err = fmt.Errorf("%s answered %s", url, res.Status)
-		}
-		if time.Now().After(deadline) {
-			return err
-		}
-		select {
-		case <-exited:
-			return errors.New("the process exited")
-		case <-time.After(50 * time.Millisecond):
 		}
 	}
 }
