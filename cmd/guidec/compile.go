@@ -99,10 +99,7 @@ func Compile(dir string, today time.Time) (*Build, Problems) {
 			folder = filepath.Join(dir, lang)
 			clinic, facts = loadTranslatedClinic(folder, cfg, lang, &ps)
 		}
-		formula, grade := readingFormulaFor(file, src, lang, &ps)
-		if !grade {
-			formula = readingFormula{}
-		}
+		formula := readingFormulaFor(file, src, lang, &ps)
 		c, sum, w := compileLanguage(dir, folder, clinic, facts, formula, today, &ps)
 		b.Languages = append(b.Languages, c)
 		b.Summaries = append(b.Summaries, sum)

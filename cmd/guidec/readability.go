@@ -58,30 +58,46 @@ func formulaFor(lang string) (readingFormula, error) {
 		"write the articles in a language it knows, or add a formula for %q to cmd/guidec/readability.go", lang, primary)
 }
 
-// readingFormulaFor returns the formula for the clinic's language, or false
-// when there is none. It reports a language it has no formula for on the
-// lang line of clinic.yaml; a missing or malformed tag is left to
-// loadClinic, which reports it.
-func readingFormulaFor(file string, src []byte, lang string, ps *Problems) (readingFormula, bool) {
+// readingFormulaFor returns the formula for one of the clinic's
+// languages, or the zero formula, which scores nothing, when there is
+// none. It reports a language it has no formula for on its line of
+// clinic.yaml; a missing or malformed tag is left to loadClinic, which
+// reports it.
+func readingFormulaFor(file string, src []byte, lang string, ps *Problems) readingFormula {
 	if !langTag.MatchString(lang) {
-		return readingFormula{}, false
+		return readingFormula{}
 	}
 	f, err := formulaFor(lang)
 	if err != nil {
-		ps.Add(file, langLine(src), "lang", "%v", err)
-		return readingFormula{}, false
+		line, field := langLine(src, lang)
+		ps.Add(file, line, field, "%v", err)
+		return readingFormula{}
 	}
-	return f, true
+	return f
 }
 
-// langLine returns the line of the top-level lang: key in clinic.yaml.
-func langLine(src []byte) int {
+// langLine returns the line and key of clinic.yaml that names the language
+// lang: the top-level lang: key, or languages: with lang in its list.
+func langLine(src []byte, lang string) (int, string) {
+	in := false
 	for i, line := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(line, "lang:") {
-			return i + 1
+		switch {
+		case strings.HasPrefix(line, "lang:"):
+			return i + 1, "lang"
+		case strings.HasPrefix(line, "languages:"):
+			in = true
+			if strings.Contains(line, lang) {
+				return i + 1, "languages"
+			}
+		case in && strings.HasPrefix(strings.TrimSpace(line), "-"):
+			if strings.Contains(line, lang) {
+				return i + 1, "languages"
+			}
+		default:
+			in = false
 		}
 	}
-	return 0
+	return 0, "lang"
 }
 
 // checkReading scores a section's text with f, reports it on the section's

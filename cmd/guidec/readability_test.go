@@ -259,3 +259,24 @@ func TestSzigrisztPazos_Limit(t *testing.T) {
 		}
 	}
 }
+
+// TestLangLine finds the line of clinic.yaml that names a language, so a
+// language without a reading formula is reported there.
+func TestLangLine(t *testing.T) {
+	tests := []struct {
+		src, lang string
+		line      int
+		field     string
+	}{
+		{"name: x\nlang: fr-FR\n", "fr-FR", 2, "lang"},
+		{"name: x\nlanguages: [en-GB, fr-FR]\n", "fr-FR", 2, "languages"},
+		{"name: x\nlanguages:\n  - en-GB\n  - fr-FR\ncountry: GB\n", "fr-FR", 4, "languages"},
+		{"name: x\nlanguages:\n  - en-GB\ncountry: GB\n# - fr-FR\n", "fr-FR", 0, "lang"},
+	}
+	for _, tt := range tests {
+		line, field := langLine([]byte(tt.src), tt.lang)
+		if line != tt.line || field != tt.field {
+			t.Errorf("langLine(%q, %s) = %d, %s; want %d, %s", tt.src, tt.lang, line, field, tt.line, tt.field)
+		}
+	}
+}
