@@ -23,7 +23,7 @@ type shell struct {
 	// suggested is the language the browser prefers, when it is another
 	// of the clinic's: its link then stands out, as the Go server's first
 	// page did for the same Accept-Language. Never a redirect.
-	suggested string
+	suggested       string
 	updateAvailable bool
 }
 
