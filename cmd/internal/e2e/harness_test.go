@@ -54,11 +54,17 @@ var suite struct {
 // with suite.guide that language's engine, so the helpers read its words,
 // titles and labels, and lp gives its addresses.
 func inEachLanguage(t *testing.T, f func(t *testing.T)) {
+	forEachLanguage(func(g *guide.Guide) { t.Run(g.Content().Clinic.Lang, f) })
+}
+
+// forEachLanguage calls f with each of the clinic's engines, with
+// suite.guide set to it, and sets it back to the default after.
+func forEachLanguage(f func(g *guide.Guide)) {
 	def := suite.guide
 	defer func() { suite.guide = def }()
 	for _, g := range suite.guides {
 		suite.guide = g
-		t.Run(g.Content().Clinic.Lang, f)
+		f(g)
 	}
 }
 

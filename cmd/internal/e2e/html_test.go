@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"symptomguide/app/guide"
 )
 
 // vnuPath is the Nu HTML Checker as `npm ci` installs it from
@@ -52,10 +54,8 @@ func TestValidHTML(t *testing.T) {
 	var files []string
 	pages := map[string]string{} // file name to the page's address
 	// Every page case in every language (the page cases read the words of
-	// suite.guide, which inEachLanguage sets).
-	def := suite.guide
-	for _, g := range suite.guides {
-		suite.guide = g
+	// suite.guide, which forEachLanguage sets).
+	forEachLanguage(func(g *guide.Guide) {
 		for _, pc := range pageCases(t) {
 			path := pc.path
 			if pc.setup != nil {
@@ -73,8 +73,7 @@ func TestValidHTML(t *testing.T) {
 			files = append(files, name)
 			pages[name] = path
 		}
-	}
-	suite.guide = def
+	})
 	start := time.Now()
 	cmd := exec.Command(java, append([]string{"-jar", absPath(t, vnuPath), "--errors-only", "--format", "json"}, files...)...)
 	cmd.Dir = dir
