@@ -32,6 +32,14 @@
   // the page's own, or the default language's, which comes first).
   var words = document.querySelector('meta[name="guide-strings"][data-lang="' + document.documentElement.lang + '"]') ||
     document.querySelector('meta[name="guide-strings"]');
+  // prefix is the address prefix of the page's language ("" for the
+  // default language, such as /es for another).
+  var prefix = (words && words.getAttribute("data-prefix")) || "";
+  // pagePath is the address of this page without its language prefix.
+  function pagePath() {
+    var p = location.pathname;
+    return prefix && p.indexOf(prefix) === 0 ? p.slice(prefix.length) || "/" : p;
+  }
   // followLanguage moves to this page in the clinic's language closest to
   // wanted (the same tag, else the same primary language), if that is not
   // the page's own; it reports whether it did. Each language's meta tag
@@ -78,8 +86,8 @@
         lastHeight = h;
         post("height", { height: h });
       }
-      if (location.pathname.indexOf("/q/") === 0) once("started");
-      if (location.pathname === "/result" && document.querySelector(".outcome")) once("completed");
+      if (pagePath().indexOf("/q/") === 0) once("started");
+      if (pagePath() === "/result" && document.querySelector(".outcome")) once("completed");
     };
     new ResizeObserver(report).observe(document.body);
     new MutationObserver(report).observe(document.body, { childList: true, subtree: true });
@@ -120,32 +128,147 @@
 
   // On a static host (the export in dist/), a question form must never send
   // the visitor's answers to the host, which cannot use them and may log
-  // them. Before the app runs, Continue waits quietly; the app takes the
-  // ticked answers over when it starts and carries on.
+  // them. Before the app runs, the guide moves on in this same document, so
+  // app.wasm keeps downloading once whatever the visitor does: Continue
+  // fetches the next question's prerendered page (fetched ahead while the
+  // visitor reads), swaps it in, and puts the answers in the address with
+  // history.pushState, where the app reads them when it starts. What a page
+  // needs for this comes from the engine at build time: the form's
+  // data-next (the next question) and each deciding option's data-decides
+  // (the export's page of its result). Where neither applies (the check
+  // page needs every answer), or nothing is ticked, or the page cannot be
+  // fetched, Continue waits quietly and the app carries on when it runs.
   var staticHost = !!document.querySelector('meta[name="guide-hosting"][content="static"]');
-  document.addEventListener("submit", function (e) {
-    var form = e.target;
-    if (!staticHost || appRunning() || !(form instanceof HTMLFormElement)) return;
-    e.preventDefault();
-    if (form.hasAttribute("data-pending")) return;
+  var pages = {}; // address → promise of its parsed document, or null
+  var deciding = {}; // "question=option" → the page of its result, from pages seen
+  function fetchPage(path) {
+    if (!pages[path]) {
+      pages[path] = fetch(path, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (t) { return t && new DOMParser().parseFromString(t, "text/html"); })
+        .catch(function () { return null; })
+        .then(function (doc) {
+          if (!doc) delete pages[path];
+          return doc;
+        });
+    }
+    return pages[path];
+  }
+  // learn notes the deciding options and fetches the next question ahead.
+  function learn() {
+    var inputs = document.querySelectorAll("main form input[data-decides]"), i;
+    for (i = 0; i < inputs.length; i++) deciding[inputs[i].name + "=" + inputs[i].value] = inputs[i].getAttribute("data-decides");
+    var form = document.querySelector("main form[data-next]");
+    if (form) fetchPage(form.getAttribute("data-next"));
+  }
+  // show puts doc's page in place of this one at address url, with the
+  // answers in url ticked, and moves the focus to its heading.
+  function show(doc, file, url, push) {
+    var next = doc && doc.querySelector("body > .page"), current = document.querySelector("body > .page");
+    if (!next || !current || appRunning()) return false;
+    if (push) history.pushState({ page: file }, "", url);
+    current.parentNode.replaceChild(document.importNode(next, true), current);
+    document.title = doc.title;
+    var answers = new URLSearchParams(location.search);
+    var inputs = document.querySelectorAll('main form input[type="checkbox"], main form input[type="radio"]');
+    for (var i = 0; i < inputs.length; i++) inputs[i].checked = answers.getAll(inputs[i].name).indexOf(inputs[i].value) >= 0;
+    window.scrollTo(0, 0);
+    var h = document.getElementById("page-heading");
+    if (h) h.focus({ preventScroll: true });
+    learn();
+    return true;
+  }
+  // go shows the page at file under the address url, fetching it if it is
+  // not here yet; it reports through done whether it did.
+  function go(file, url, push, done) {
+    fetchPage(file).then(function (doc) {
+      done(show(doc, file, url, push));
+    });
+  }
+  // wait is Continue waiting for the app, with a quiet note.
+  function wait(form) {
     form.setAttribute("data-pending", "continue");
     var button = form.querySelector('button[type="submit"]');
     if (button) {
       button.setAttribute("aria-disabled", "true");
       if (word("wait")) button.textContent = word("wait");
     }
+    if (form.querySelector(".pending-note")) return;
     var note = document.createElement("p");
     note.className = "pending-note";
     note.setAttribute("role", "status");
     note.textContent = word("wait-note");
     form.appendChild(note);
-  });
+  }
+  function answerOf(form) {
+    var answers = new URLSearchParams(location.search);
+    answers.delete("next");
+    var ticked = form.querySelectorAll('input[type="checkbox"]:checked, input[type="radio"]:checked'), i;
+    if (!ticked.length) return null;
+    answers.delete(ticked[0].name);
+    for (i = 0; i < ticked.length; i++) answers.append(ticked[i].name, ticked[i].value);
+    return answers;
+  }
+  // decidedBy returns the page of the result the answers decide on their
+  // own (a deciding option seen on this or an earlier page), or "".
+  function decidedBy(answers) {
+    var found = "";
+    answers.forEach(function (value, name) {
+      if (!found && deciding[name + "=" + value]) found = deciding[name + "=" + value];
+    });
+    return found;
+  }
+  if (staticHost) {
+    if (!history.state) history.replaceState({ page: location.pathname }, "", location.href);
+    learn();
+    document.addEventListener("submit", function (e) {
+      var form = e.target;
+      if (appRunning() || !(form instanceof HTMLFormElement)) return;
+      e.preventDefault();
+      if (form.hasAttribute("data-pending")) return;
+      var answers = answerOf(form);
+      var decided = answers && decidedBy(answers);
+      var file = decided || form.getAttribute("data-next");
+      if (!answers || !file) return wait(form);
+      var query = answers.toString();
+      // This page's own entry keeps the answer, so Back returns to it as
+      // it was left, as in the app.
+      history.replaceState(history.state, "", location.pathname + "?" + query);
+      form.setAttribute("data-pending", "fetch");
+      go(file, (decided ? prefix + "/result" : file) + "?" + query, true, function (shown) {
+        if (!shown && !appRunning()) wait(form);
+      });
+    });
+    // Back and Start links move in the page too, keeping the answers.
+    document.addEventListener("click", function (e) {
+      var a = e.target instanceof Element ? e.target.closest("a[href]") : null;
+      if (!a || appRunning() || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      if (a.origin !== location.origin || a.hasAttribute("data-action") || a.getAttribute("href").charAt(0) === "#") return;
+      var path = a.pathname;
+      var rest = prefix && path.indexOf(prefix) === 0 ? path.slice(prefix.length) : prefix ? null : path;
+      if (rest === null || (rest !== "" && rest !== "/" && rest.indexOf("/q/") !== 0)) return;
+      e.preventDefault();
+      go(path, path + (a.search || location.search), true, function (shown) {
+        if (!shown && !appRunning()) location.href = a.href;
+      });
+    });
+    window.addEventListener("popstate", function (e) {
+      if (appRunning() || !e.state || !e.state.page) return;
+      go(e.state.page, location.href, false, function (shown) {
+        if (!shown && !appRunning()) location.reload();
+      });
+    });
+    document.documentElement.setAttribute("data-static-nav", "on");
+  }
 
   // Before the app runs, keep "None of these" and the other boxes apart, as
   // the app does once it runs.
   document.addEventListener("change", function (e) {
     var box = e.target;
-    if (appRunning() || !(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.checked) return;
+    if (appRunning() || !(box instanceof HTMLInputElement) || !box.checked) return;
+    // A static host fetches the result of a deciding answer as it is ticked.
+    if (staticHost && box.hasAttribute("data-decides")) fetchPage(box.getAttribute("data-decides"));
+    if (box.type !== "checkbox") return;
     var exclusive = box.hasAttribute("data-exclusive");
     var boxes = document.querySelectorAll('input[type="checkbox"][name="' + box.name + '"]');
     for (var i = 0; i < boxes.length; i++) {

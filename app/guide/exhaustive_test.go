@@ -212,6 +212,19 @@ func (w *worker) check(c combo, order bool) {
 		w.fail("Underage: got %v, want %v", r.Underage, underage)
 	}
 
+	// The outcome is decided (the guide may skip the questions left) exactly
+	// when one chosen answer decides it on its own: pages written before
+	// the app runs carry Decides per option, and nothing else.
+	decidedAlone := false
+	for q, ch := range c {
+		for _, o := range ch.opts {
+			decidedAlone = decidedAlone || g.Decides(q, o)
+		}
+	}
+	if decided := r.Level == guide.Emergency || r.Underage; decided != decidedAlone {
+		w.fail("Decides: the answers decide the outcome: %v; one chosen answer decides it alone: %v", decided, decidedAlone)
+	}
+
 	// Booking never outranks a warning sign, and children never see it.
 	wantB := wantBooking[r.Level]
 	if underage {

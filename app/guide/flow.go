@@ -108,3 +108,15 @@ func (g *Guide) Return(a Answers, question string) Step {
 	}
 	return Step{Page: CheckPage}
 }
+
+// Decides reports whether choosing option for question decides the outcome
+// on its own, whatever the other answers are (an emergency sign, or an age
+// the guide is not for): Next then goes straight to the result. Pages
+// written before the app runs carry this, so a static host can show the
+// result for such an answer at once without a copy of the rules.
+func (g *Guide) Decides(question, option string) bool {
+	if !g.Known(question, option) {
+		return false
+	}
+	return g.decided(Answers{question: {option}})
+}

@@ -187,3 +187,28 @@ func TestReady_UnknownAnswersAreNotAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestDecides checks which single answers decide the outcome: the
+// emergency signs and an age under 16, and nothing else.
+func TestDecides(t *testing.T) {
+	g := mustGuide(t)
+	decides := map[string]bool{}
+	for _, s := range g.Signs() {
+		if s.Level == guide.Emergency || s.Underage {
+			decides[s.Question+"="+s.Option] = true
+		}
+	}
+	if len(decides) == 0 {
+		t.Fatal("the content has no emergency sign and no age under 16")
+	}
+	for _, q := range g.Questions() {
+		for _, o := range q.Options {
+			if got, want := g.Decides(q.ID, o.ID), decides[q.ID+"="+o.ID]; got != want {
+				t.Errorf("Decides(%q, %q): got %v, want %v", q.ID, o.ID, got, want)
+			}
+		}
+	}
+	if g.Decides(guide.EmergencyQuestion, "no-such-option") || g.Decides("no-such-question", "none") {
+		t.Error("Decides is true for an unknown answer")
+	}
+}

@@ -61,8 +61,22 @@ func TestLanguages_Addresses(t *testing.T) {
 			t.Errorf("Paths() lacks %s", want)
 		}
 	}
+	// The export's result pages for single deciding answers, in both
+	// languages, each standing for the result with that one answer.
+	decided := Decided()
+	for _, l := range []Language{inDefault, es} {
+		for _, s := range l.guide().Signs() {
+			file, want := l.decided(s.Question, s.Option), l.href(guide.Step{Page: guide.ResultPage}, guide.Answers{s.Question: {s.Option}})
+			if got, ok := decided[file]; ok != l.guide().Decides(s.Question, s.Option) || (ok && got != want) {
+				t.Errorf("Decided()[%q] = %q, %v; want %q only if %s=%s decides alone", file, got, ok, want, s.Question, s.Option)
+			}
+		}
+	}
+	if _, ok := decided["/es/decided/emergency/chest-pain"]; !ok {
+		t.Errorf("Decided() lacks the Spanish page of an emergency sign: %v", decided)
+	}
 	allow, disallow := RobotsRules()
-	if !slices.Contains(allow, "/es$") || !slices.Contains(disallow, "/es/q/") || !slices.Contains(disallow, "/es/result") {
+	if !slices.Contains(allow, "/es$") || !slices.Contains(disallow, "/es/q/") || !slices.Contains(disallow, "/es/result") || !slices.Contains(disallow, "/es/decided/") {
 		t.Errorf("RobotsRules() = %q, %q: want /es$ allowed and /es/q/, /es/result kept out", allow, disallow)
 	}
 }

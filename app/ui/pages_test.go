@@ -132,7 +132,7 @@ func TestPages_Golden(t *testing.T) {
 	}{
 		{"start", newStartPage(Language{}), "/", []string{`<h1 class="heading-xl" id="page-heading" tabindex="-1">Back pain: is acupuncture right for you?</h1>`, "Start now", "not a diagnosis", "stay on this device"}, nil},
 		{"question-pain", newQuestionPage(Language{}), "/q/pain", []string{
-			`<form action="/q/pain" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 2 of 8",
+			`<form action="/q/pain" data-next="/q/duration" method="get" novalidate>`, "Where is your back pain, and what is it like?", "Question 2 of 8",
 			`name="pain"`, `class="options__divider">or`, `data-exclusive`, `>Continue</button>`,
 		}, []string{"checked", "There is a problem"}},
 		{"question-pain-error", newQuestionPage(Language{}), "/q/pain?next=1", []string{"There is a problem", `href="#pain-lower-back"`, `id="pain-error"`, "field--error"}, nil},
@@ -140,7 +140,7 @@ func TestPages_Golden(t *testing.T) {
 			`<input checked class="options__input" id="duration-weeks" name="duration" type="radio" value="weeks">`,
 			`<input name="pain" type="hidden" value="sciatica">`, `href="/q/pain?duration=weeks&pain=sciatica"`,
 		}, []string{"There is a problem"}},
-		{"question-emergency-change", newQuestionPage(Language{}), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`}, nil},
+		{"question-emergency-change", newQuestionPage(Language{}), "/q/emergency?" + all + "&change=1", []string{`name="change" type="hidden" value="1"`, `href="/check?`, `data-decides="/decided/emergency/saddle-numbness" id="emergency-saddle-numbness"`}, []string{"data-next"}},
 		{"check", newCheckPage(Language{}), "/check?" + all, []string{"Check your answers", "Pain in my lower back", "/q/pain?age=20-49&cautions=none&change=1", "See your results"}, []string{"Not answered"}},
 		{"check-missing", newCheckPage(Language{}), "/check?pain=disc", []string{"Not answered", "Answer"}, nil},
 		{"result-routine", newResultPage(Language{}), "/result?" + all, []string{

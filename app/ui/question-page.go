@@ -43,16 +43,19 @@ func (p *questionPage) OnInit() {
 // OnNav reads the question and the answers from the URL.
 func (p *questionPage) OnNav(ctx app.Context) {
 	p.open(ctx.Page().URL())
+	ctx.Page().SetTitle(p.title())
+	if p.invalid {
+		focusAfterNav(ctx, errorSummaryID)
+	} else {
+		focusAfterNav(ctx)
+	}
+	// A Continue that waited for the app goes on after what focusAfterNav
+	// deferred: go-app drops a page's deferred work once another page
+	// replaces it, and the first page marks the document as the app's.
 	if p.pending {
 		p.pending = false
 		ctx.Defer(func(ctx app.Context) { p.next(ctx) })
 	}
-	ctx.Page().SetTitle(p.title())
-	if p.invalid {
-		focusAfterNav(ctx, errorSummaryID)
-		return
-	}
-	focusAfterNav(ctx)
 }
 
 // open reads the page's state from u, once per address. On the first page
@@ -194,7 +197,7 @@ func (p *questionPage) Render() app.UI {
 		app.Div().Class("error-slot").Body(
 			app.If(p.invalid, func() app.UI { return p.errorSummary(p.errorText(), firstInput) }),
 		),
-		app.Form().Method("get").Action(p.path(questionPath+q.ID)).NoValidate(true).OnSubmit(p.submit).Body(
+		p.form().OnSubmit(p.submit).Body(
 			p.hiddenAnswers(p.answers, q.ID),
 			app.If(p.change, func() app.UI { return app.Input().Type("hidden").Name(changeParam).Value("1") }),
 			app.Div().Class(classes("field", "field--error", p.invalid)).Body(
@@ -220,6 +223,22 @@ func (p *questionPage) Render() app.UI {
 	)
 }
 
+// form returns the question's form. Before the app runs, a static host
+// cannot answer it, so guide.js moves on in the page itself; the form says
+// where to (data-next: the next question, with no answers in the address),
+// and each option that decides the outcome on its own names the export's
+// page of its result (data-decides; see Decided). Both come from the
+// engine. There is no data-next when the
+// next step needs the answers (the check page) or the visitor came to change
+// an answer: there the form waits for the app.
+func (p *questionPage) form() app.HTMLForm {
+	f := app.Form().Method("get").Action(p.path(questionPath + p.question.ID)).NoValidate(true)
+	if next := p.guide().Next(guide.Answers{}, p.question.ID); next.Page == guide.QuestionPage && !p.change {
+		f = f.DataSet("next", p.href(next, nil))
+	}
+	return f
+}
+
 // option draws one radio or checkbox with its label and hint.
 func (p *questionPage) option(inputType string, o guide.Option) app.UI {
 	id := optionID(p.question.ID, o.ID)
@@ -236,6 +255,9 @@ func (p *questionPage) option(inputType string, o guide.Option) app.UI {
 	}
 	if o.Exclusive {
 		input = input.DataSet("exclusive", "true")
+	}
+	if p.guide().Decides(p.question.ID, o.ID) {
+		input = input.DataSet("decides", p.decided(p.question.ID, o.ID))
 	}
 	return app.Div().Class("options__item").Body(
 		input,

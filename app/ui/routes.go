@@ -22,6 +22,11 @@ const (
 	// articlesPath lists the clinic's articles; each article is at
 	// articlesPath/<slug>. Article pages never carry answers.
 	articlesPath = "/articles"
+	// decidedPath holds, in the static export only, the result page of
+	// each answer that decides the outcome on its own, at
+	// decidedPath<question>/<option>: a static host shows it at once,
+	// before the app runs (see Decided).
+	decidedPath = "/decided/"
 )
 
 // The query parameters the guide uses besides the answers; package guide
@@ -134,6 +139,35 @@ func Paths() []string {
 	return paths
 }
 
+// Decided returns, in every language, the result pages the static export
+// writes for the answers that decide the outcome on their own (an emergency
+// sign, an age under 16): each file's address, such as
+// /decided/emergency/chest-pain, mapped to the result's address with that
+// one answer. Before the app runs, guide.js shows the file's page for such
+// an answer (the option's data-decides names it) and puts the result's
+// address in the address bar; the app, once it runs, shows the result for
+// every answer given.
+func Decided() map[string]string {
+	out := map[string]string{}
+	for _, l := range languages {
+		lang := Language{Tag: l.tag}
+		for _, q := range l.guide.Questions() {
+			for _, o := range q.Options {
+				if l.guide.Decides(q.ID, o.ID) {
+					out[lang.decided(q.ID, o.ID)] = lang.href(guide.Step{Page: guide.ResultPage}, guide.Answers{q.ID: {o.ID}})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// decided returns the address of the export's result page for option of
+// question, an answer that decides the outcome on its own.
+func (l Language) decided(question, option string) string {
+	return l.path(decidedPath + question + "/" + option)
+}
+
 // IndexablePaths returns the paths of the pages that never carry answers and
 // that search engines may list, in every language: the start page, the
 // article index and each article. The sitemap lists them.
@@ -156,7 +190,7 @@ func IndexablePaths() []string {
 func RobotsRules() (allow, disallow []string) {
 	for _, l := range languages {
 		allow = append(allow, prefixed(l.prefix, startPath)+"$", l.prefix+articlesPath)
-		disallow = append(disallow, l.prefix+questionPath, l.prefix+checkPath, l.prefix+resultPath)
+		disallow = append(disallow, l.prefix+questionPath, l.prefix+checkPath, l.prefix+resultPath, l.prefix+decidedPath)
 	}
 	return allow, disallow
 }

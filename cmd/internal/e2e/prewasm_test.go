@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
@@ -204,24 +205,36 @@ func TestHandOver(t *testing.T) {
 	}
 }
 
-// TestStaticHostWaitsForTheApp presses Continue on a static host before the
-// app has arrived: the form waits with a quiet note, sends nothing to the
-// host, and goes on in the app once it runs.
-func TestStaticHostWaitsForTheApp(t *testing.T) {
+// heldStatic serves the static export of the guide as a static host does,
+// holding app.wasm back until release is called, as a slow network would.
+// It records each request's query and counts the requests for app.wasm.
+type heldStatic struct {
+	base    string
+	release func()
+
+	mu      sync.Mutex
+	queries []string
+	wasm    int
+}
+
+func newHeldStatic(t *testing.T) *heldStatic {
+	t.Helper()
 	dist := filepath.Join(t.TempDir(), "dist")
 	if err := site.Export(webDir, dist, ""); err != nil {
 		t.Fatal(err)
 	}
+	h := &heldStatic{}
 	gate := make(chan struct{})
 	var once sync.Once
-	release := func() { once.Do(func() { close(gate) }) }
-	var mu sync.Mutex
-	var queries []string
+	h.release = func() { once.Do(func() { close(gate) }) }
 	files := http.FileServer(http.Dir(dist))
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		queries = append(queries, r.URL.RawQuery)
-		mu.Unlock()
+		h.mu.Lock()
+		h.queries = append(h.queries, r.URL.RawQuery)
+		if r.URL.Path == "/web/app.wasm" {
+			h.wasm++
+		}
+		h.mu.Unlock()
 		if r.URL.Path == "/web/app.wasm" {
 			select {
 			case <-gate:
@@ -235,28 +248,149 @@ func TestStaticHostWaitsForTheApp(t *testing.T) {
 		}
 		files.ServeHTTP(w, r)
 	}))
-	t.Cleanup(func() { release(); ts.Close() })
+	t.Cleanup(func() { h.release(); ts.Close() })
+	h.base = ts.URL
+	return h
+}
 
-	v := newVisitor(t)
-	v.do(chromedp.Navigate(ts.URL + "/q/pain"))
-	v.waitHeading(questionTitle(t, "pain"))
-	v.choose(option(t, "pain", "upper-back").Label)
-	v.press(words().Question.Continue)
-	v.poll("the quiet note", `!!document.querySelector(".pending-note")`)
-	if got := v.heading(); got != questionTitle(t, "pain") {
-		t.Fatalf("Continue left the page before the app ran: heading %q", got)
-	}
-	release()
-	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
-	v.waitHeading(questionTitle(t, "duration"))
-	if u := v.url(); u.Query().Get("pain") != "upper-back" {
-		t.Errorf("got URL %s, want the answer carried on", u)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	for _, q := range queries {
-		if strings.Contains(q, "upper-back") || strings.Contains(q, "pain=") {
-			t.Errorf("a request to the static host carried an answer: ?%s", q)
+// wasmRequests returns how many times app.wasm was asked for.
+func (h *heldStatic) wasmRequests() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.wasm
+}
+
+// checkNoAnswers fails the test if a request to the host carried an answer.
+func (h *heldStatic) checkNoAnswers(t *testing.T) {
+	t.Helper()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, q := range h.queries {
+		for _, qu := range suite.guide.Questions() {
+			if strings.Contains(q, qu.ID+"=") {
+				t.Errorf("a request to the static host carried an answer: ?%s", q)
+			}
 		}
 	}
+}
+
+// plainOption returns the first option of question q that does not decide
+// the outcome on its own, so a walk goes on to the next question.
+func plainOption(t *testing.T, q string) guide.Option {
+	t.Helper()
+	qu, _ := suite.guide.Question(q)
+	for _, o := range qu.Options {
+		if !suite.guide.Decides(q, o.ID) {
+			return o
+		}
+	}
+	t.Fatalf("every option of %s decides the outcome", q)
+	return guide.Option{}
+}
+
+// decidingOption returns the first option of the guide that decides the
+// outcome on its own, after question after.
+func decidingOption(t *testing.T, after string) (string, guide.Option) {
+	t.Helper()
+	for _, q := range suite.guide.Questions()[suite.guide.Index(after)+1:] {
+		for _, o := range q.Options {
+			if suite.guide.Decides(q.ID, o.ID) {
+				return q.ID, o
+			}
+		}
+	}
+	t.Fatalf("no option after %s decides the outcome", after)
+	return "", guide.Option{}
+}
+
+// TestStaticHost_BeforeTheApp walks a static host while app.wasm is held
+// back: Start, Continue and Back move on in the same document (so app.wasm
+// is asked for once however many pages are seen), answers go into the
+// address and never to the host, a deciding answer shows its result at
+// once, and the last question's Continue waits for the app, which carries
+// on when it runs.
+func TestStaticHost_BeforeTheApp(t *testing.T) {
+	inEachLanguage(t, staticWalk)
+}
+
+// staticWalk is TestStaticHost_BeforeTheApp in one language.
+func staticWalk(t *testing.T) {
+	host := newHeldStatic(t)
+	v := newVisitorAt(t, host.base)
+	v.do(chromedp.Navigate(host.base + lp("/")))
+	v.waitHeading(headingStart())
+	v.poll("the static navigation", `document.documentElement.dataset.staticNav === "on"`)
+	v.do(chromedp.Evaluate[chromedp.Void](`window.samePage = true`))
+	wasm := host.wasmRequests()
+	qs := suite.guide.Questions()
+
+	v.press(words().Start.Button)
+	v.waitHeading(qs[0].Title)
+	// Answer the questions up to the one with a deciding option.
+	dq, deciding := decidingOption(t, qs[0].ID)
+	want := url.Values{}
+	for i, q := range qs[:suite.guide.Index(dq)] {
+		o := plainOption(t, q.ID)
+		v.choose(o.Label)
+		want.Add(q.ID, o.ID)
+		v.continueTo(qs[i+1].Title)
+		if got := v.url(); got.Path != lp("/q/"+qs[i+1].ID) || got.Query().Encode() != want.Encode() {
+			t.Fatalf("after %s: address %s, want %s?%s", q.ID, got, lp("/q/"+qs[i+1].ID), want.Encode())
+		}
+		if got := eval[string](v, `document.activeElement.id`); got != "page-heading" {
+			t.Errorf("after %s: focus on %q, want the heading", q.ID, got)
+		}
+	}
+	// Back shows the previous question with its answer ticked, and on.
+	v.press(words().Common.Back)
+	prev := qs[suite.guide.Index(dq)-1]
+	v.waitHeading(prev.Title)
+	if got := v.checked(); len(got) != 1 || got[0] != plainOption(t, prev.ID).Label {
+		t.Errorf("Back to %s: ticked %q, want the answer given", prev.ID, got)
+	}
+	v.continueTo(qs[suite.guide.Index(dq)].Title)
+
+	// A deciding answer shows its result at once, under the result's address.
+	v.choose(deciding.Label)
+	v.press(words().Question.Continue)
+	v.poll("the deciding answer's result", `!!document.querySelector(".outcome")`)
+	if got := v.url(); got.Path != lp("/result") || got.Query().Get(dq) != deciding.ID || got.Query().Get(qs[0].ID) == "" {
+		t.Errorf("the result's address is %s, want %s with every answer", got, lp("/result"))
+	}
+	if tel := "tel:" + suite.guide.Content().Clinic.Emergency.Number; deciding.ID != guide.Under16 && !v.exists(`a[href="`+tel+`"]`) {
+		t.Errorf("the result of %s=%s has no link to %s:\n%s", dq, deciding.ID, tel, v.text())
+	}
+	// The browser's Back returns to the question as it was left.
+	v.do(chromedp.Evaluate[chromedp.Void](`history.back()`))
+	v.waitHeading(qs[suite.guide.Index(dq)].Title)
+	if got := v.checked(); len(got) != 1 || got[0] != deciding.Label {
+		t.Errorf("Back from the result: ticked %q, want %q", got, deciding.Label)
+	}
+	if !eval[bool](v, `window.samePage === true`) {
+		t.Fatal("a step loaded a new document; before the app runs a static host moves on in the page")
+	}
+	if got := host.wasmRequests(); got != wasm {
+		t.Errorf("app.wasm was asked for %d more times during the walk, want 0", got-wasm)
+	}
+
+	// Walk on to the last question: its Continue waits for the app.
+	v.choose(deciding.Label) // untick
+	o := plainOption(t, dq)
+	v.choose(o.Label)
+	for i := suite.guide.Index(dq); i+1 < len(qs); i++ {
+		v.continueTo(qs[i+1].Title)
+		v.choose(plainOption(t, qs[i+1].ID).Label)
+	}
+	v.press(words().Question.Continue)
+	v.poll("the quiet note", `!!document.querySelector(".pending-note")`)
+	if got := v.heading(); got != qs[len(qs)-1].Title {
+		t.Fatalf("the last Continue left the page before the app ran: heading %q", got)
+	}
+	host.release()
+	v.waitHeading(headingCheck())
+	v.poll("the app to start", `document.documentElement.dataset.app === "running"`)
+	if u := v.url(); len(suite.guide.Missing(suite.guide.Decode(u.Query()))) != 0 {
+		t.Errorf("the check page's address %s lacks answers", u)
+	}
+	host.checkNoAnswers(t)
 }

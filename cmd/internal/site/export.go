@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,6 +58,9 @@ func (s *Site) export(web, out string) error {
 	if err := app.GenerateStaticWebsite(out, s.Handler(), ui.Paths()...); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
+	if err := writeDecided(out, s.Handler()); err != nil {
+		return err
+	}
 	if err := finishPages(out); err != nil {
 		return err
 	}
@@ -97,6 +101,29 @@ func (s *Site) export(web, out string) error {
 	}
 	if err := compress.Dir(out); err != nil {
 		return err
+	}
+	return nil
+}
+
+// writeDecided writes the result page of each answer that decides the
+// outcome on its own (ui.Decided) into out, as path.html, rendered by h from
+// the result's address with that one answer: a static host cannot render a
+// result, and someone who ticks an emergency sign before the app has loaded
+// must see what to do at once.
+func writeDecided(out string, h http.Handler) error {
+	for file, result := range ui.Decided() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, result, nil))
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("rendering %s for %s: status %d", result, file, rec.Code)
+		}
+		dst := filepath.Join(out, filepath.FromSlash(file)+".html")
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, rec.Body.Bytes(), 0o644); err != nil {
+			return err
+		}
 	}
 	return nil
 }
