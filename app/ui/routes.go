@@ -162,6 +162,16 @@ func Decided() map[string]string {
 	return out
 }
 
+// DecidedFolders returns the folder of the pages of Decided in each
+// language, such as /decided/ and /es/decided/.
+func DecidedFolders() []string {
+	var out []string
+	for _, l := range languages {
+		out = append(out, Language{Tag: l.tag}.path(decidedPath))
+	}
+	return out
+}
+
 // decided returns the address of the export's result page for option of
 // question, an answer that decides the outcome on its own.
 func (l Language) decided(question, option string) string {

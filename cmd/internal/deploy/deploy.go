@@ -10,11 +10,13 @@ package deploy
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -31,6 +33,10 @@ type Site struct {
 	// "/articles/01-your-back-pain". The export writes each as its
 	// address plus .html, and "/" as index.html.
 	Pages []string
+	// Folders hold pages of one kind that a host's rules may match as
+	// one, by the folder's address: the export's result pages of
+	// deciding answers ("/decided/", "/es/decided/"; see ui.Decided).
+	Folders []string
 	// Files are the other files, served at their own address, such as
 	// "/app.js" and "/web/app.wasm", without their compressed copies.
 	Files []string
@@ -42,7 +48,9 @@ var HostFiles = []string{"_headers", "_redirects", ".htaccess"}
 
 // FromExport describes the static export in dist of the site s.
 func FromExport(s *site.Site, dist string) (Site, error) {
-	out := Site{Policy: s.Policy(), Pages: ui.Paths()}
+	// The result pages of deciding answers, which only the export has,
+	// are pages too (see ui.Decided).
+	out := Site{Policy: s.Policy(), Pages: append(ui.Paths(), slices.Sorted(maps.Keys(ui.Decided()))...), Folders: ui.DecidedFolders()}
 	pages := map[string]bool{site.ErrorFile: true}
 	for _, p := range out.Pages {
 		pages[PageFile(p)] = true

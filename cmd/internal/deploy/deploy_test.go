@@ -1,6 +1,7 @@
 package deploy_test
 
 import (
+	"slices"
 	"symptomguide/app/guidedata"
 
 	"os"
@@ -161,8 +162,16 @@ func TestHeaders_NoOverlap(t *testing.T) {
 		if pattern == "/*" {
 			continue
 		}
-		if strings.ContainsAny(pattern, "*:") {
-			t.Errorf("_headers rule %s is a pattern: every rule but /* is one address", pattern)
+		if folder, ok := strings.CutSuffix(pattern, "*"); ok && slices.Contains(s.Folders, folder) {
+			// A folder of pages takes one rule; no other rule may
+			// match an address in it.
+			for _, other := range order {
+				if other != pattern && strings.HasPrefix(other, folder) {
+					t.Errorf("_headers rules %s and %s can match one address", pattern, other)
+				}
+			}
+		} else if strings.ContainsAny(pattern, "*:") {
+			t.Errorf("_headers rule %s is a pattern: every rule but /* is one address or a folder of pages", pattern)
 		}
 		for name := range rules[pattern] {
 			if rules["/*"][name] {

@@ -3,6 +3,8 @@ package deploy
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 
 	"symptomguide/cmd/internal/policy"
 )
@@ -34,7 +36,17 @@ func Headers(s Site) []byte {
 		rule(p, policy.Page, policy.ContentType(".html"))
 	}
 	b.WriteString("\n# Pages whose addresses carry answers: never stored\n")
+	var folders []string
 	for _, p := range addresses(s.pagesOf(policy.AnswerPage)) {
+		if f := s.folderOf(p); f != "" {
+			// Both hosts read 100 rules at most: a folder of pages
+			// of one kind takes one rule.
+			if !slices.Contains(folders, f) {
+				folders = append(folders, f)
+				rule(f+"*", policy.AnswerPage, policy.ContentType(".html"))
+			}
+			continue
+		}
 		rule(p, policy.AnswerPage, policy.ContentType(".html"))
 	}
 	b.WriteString("\n# Files\n")
@@ -57,4 +69,15 @@ func Redirects(s Site) []byte {
 	b.WriteString("# (q/pain.html) by themselves; the service worker precaches the pages by their file\n")
 	b.WriteString("# names, so those must not be redirected; and unknown addresses get 404.html with 404.\n")
 	return b.Bytes()
+}
+
+// folderOf returns the folder of s.Folders that holds the page at address
+// p, or "".
+func (s Site) folderOf(p string) string {
+	for _, f := range s.Folders {
+		if strings.HasPrefix(p, f) {
+			return f
+		}
+	}
+	return ""
 }
