@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"symptomguide/app/ui"
@@ -185,12 +186,30 @@ func acceptedLanguages(header string) []string {
 }
 
 // cached returns what go-app serves at path (a page without answers, or
-// one of go-app's scripts), rendering and compressing it the first time.
-// Nothing here depends on a visitor: no path with a query is ever cached.
+// one of go-app's scripts), rendering and compressing it the first time:
+// requests for a path not rendered yet wait for the one rendering it, so a
+// burst at start-up renders each path once. Nothing here depends on a
+// visitor: no path with a query is ever cached.
 func (s *Server) cached(path string) *asset {
-	if a, ok := s.pages.Load(path); ok {
-		return a.(*asset)
+	e, ok := s.pages.Load(path)
+	if !ok {
+		e, _ = s.pages.LoadOrStore(path, &lazyAsset{})
 	}
+	l := e.(*lazyAsset)
+	l.once.Do(func() { l.asset = s.renderAsset(path) })
+	return l.asset
+}
+
+// lazyAsset is an asset rendered once, by the first request that needs it.
+type lazyAsset struct {
+	once  sync.Once
+	asset *asset
+}
+
+// renderAsset has go-app render what it serves at path and keeps it as an
+// asset in memory.
+func (s *Server) renderAsset(path string) *asset {
+	s.rendered.Add(1)
 	rec := httptest.NewRecorder()
 	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	body, ctype := rec.Body.Bytes(), rec.Header().Get("Content-Type")
@@ -201,8 +220,7 @@ func (s *Server) cached(path string) *asset {
 		// types the files of the static export.
 		ctype = policy.ContentType(path)
 	}
-	a, _ := s.pages.LoadOrStore(path, memoryAsset(body, ctype, time.Time{}))
-	return a.(*asset)
+	return memoryAsset(body, ctype, time.Time{})
 }
 
 // render has go-app prerender the page for r and finishes it.

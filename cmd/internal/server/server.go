@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -58,8 +59,10 @@ type Server struct {
 	// robots.txt and, with a site URL, sitemap.xml (path → *asset).
 	root map[string]*asset
 	// pages holds what go-app serves without answers, rendered once: pages
-	// and go-app's scripts (path → *asset).
-	pages sync.Map
+	// and go-app's scripts (path → *lazyAsset); rendered counts those
+	// renders.
+	pages    sync.Map
+	rendered atomic.Int64
 	// answers is what rendering pages from answers needs besides go-app
 	// (see answerPages).
 	answers *answerPages

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"symptomguide/app/guide"
@@ -348,5 +349,36 @@ func TestServer_FirstPaintNeedsOnlyTheHTML(t *testing.T) {
 	s.Handler().ServeHTTP(w, r)
 	if w.Code != http.StatusNotModified {
 		t.Errorf("If-None-Match on a page: got %d, want 304", w.Code)
+	}
+}
+
+// TestServer_RendersEachPageOnce sends a burst of first requests for the
+// same pages at once, as a cold start under load does: each page is
+// rendered once, and every request gets it whole.
+func TestServer_RendersEachPageOnce(t *testing.T) {
+	s := MustServer(t, &bytes.Buffer{})
+	paths := []string{"/", "/q/" + guidedata.Content.Questions[0].ID, "/app.js"}
+	before := s.Rendered() // what New rendered ahead
+	var wg sync.WaitGroup
+	bodies := make([][]byte, 16*len(paths))
+	for i := range bodies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := get(s, http.MethodGet, paths[i%len(paths)])
+			if w.Code != http.StatusOK {
+				t.Errorf("GET %s: status %d", paths[i%len(paths)], w.Code)
+			}
+			bodies[i] = w.Body.Bytes()
+		}()
+	}
+	wg.Wait()
+	if got := s.Rendered() - before; got != int64(len(paths)) {
+		t.Errorf("rendered %d times for %d pages, want once each", got, len(paths))
+	}
+	for i := range bodies {
+		if !bytes.Equal(bodies[i], bodies[i%len(paths)]) {
+			t.Errorf("request %d for %s got another body than the first", i, paths[i%len(paths)])
+		}
 	}
 }
