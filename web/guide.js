@@ -155,7 +155,11 @@
     return pages[path];
   }
   // learn notes the deciding options and fetches the next question ahead.
+  // It also turns Continue on: the export leaves it off for browsers that
+  // run no script, since the host cannot take the answers.
   function learn() {
+    var off = document.querySelectorAll('main form button[name="next"][disabled]'), j;
+    for (j = 0; j < off.length; j++) off[j].disabled = false;
     var inputs = document.querySelectorAll("main form input[data-decides]"), i;
     for (i = 0; i < inputs.length; i++) deciding[inputs[i].name + "=" + inputs[i].value] = inputs[i].getAttribute("data-decides");
     var form = document.querySelector("main form[data-next]");

@@ -218,6 +218,9 @@ type EmbedStrings struct {
 type JSStrings struct {
 	Wait     string `yaml:"wait"`
 	WaitNote string `yaml:"wait_note"`
+	// NeedsJS is shown on a static host's question pages with JavaScript
+	// off: the host cannot take the answers, so Continue is off.
+	NeedsJS string `yaml:"needs_js"`
 	// Loading is go-app's label while the app loads; go-app fills
 	// {progress}.
 	Loading string `yaml:"loading" params:"progress"`

@@ -1458,6 +1458,7 @@ var Languages = []*guide.Content{
 			JS: guide.JSStrings{
 				Wait:     "One moment…",
 				WaitNote: "One moment: the guide is still loading. Your answers stay on this device.",
+				NeedsJS:  "This guide needs JavaScript on this website. Turn JavaScript on to answer the questions; your answers will stay on this device.",
 				Loading:  "Loading {progress}%",
 			},
 		},

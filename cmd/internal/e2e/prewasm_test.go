@@ -394,3 +394,32 @@ func staticWalk(t *testing.T) {
 	}
 	host.checkNoAnswers(t)
 }
+
+// TestStaticHost_NoJavaScript opens a static host's question page with
+// scripts off: the host cannot take answers, so Continue is off, a note
+// in the page's words says why, and ticking and pressing sends nothing.
+func TestStaticHost_NoJavaScript(t *testing.T) {
+	inEachLanguage(t, func(t *testing.T) {
+		host := newHeldStatic(t)
+		v := newVisitorAt(t, host.base)
+		if _, err := chromedp.Call(v.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+			t.Fatal(err)
+		}
+		q := suite.guide.Questions()[1]
+		v.do(chromedp.Navigate(host.base + lp("/q/"+q.ID)))
+		v.waitHeadingStatic(q.Title)
+		if !eval[bool](v, `document.querySelector('main form button[name="next"]').disabled`) {
+			t.Error("Continue is on although no script runs")
+		}
+		if note := words().JS.NeedsJS; !strings.Contains(v.text(), note) {
+			t.Errorf("the page does not say %q:\n%s", note, v.text())
+		}
+		v.chooseStatic(plainOption(t, q.ID).Label)
+		v.do(chromedp.Click(chromedp.CSS(`main form button[name="next"]`)))
+		time.Sleep(500 * time.Millisecond)
+		if got := v.url(); got.RawQuery != "" {
+			t.Errorf("pressing Continue went to %s", got)
+		}
+		host.checkNoAnswers(t)
+	})
+}

@@ -258,12 +258,7 @@ func (s *Server) errorPage(w http.ResponseWriter, status int) {
 // errorPageIn is errorPage in language lang: the page of an unknown
 // address under /es is in Spanish.
 func (s *Server) errorPageIn(w http.ResponseWriter, status int, lang string) {
-	c := s.cfg.Guides[0].Content()
-	for _, g := range s.cfg.Guides {
-		if g.Content().Clinic.Lang == lang {
-			c = g.Content()
-		}
-	}
+	c := s.site.GuideIn(lang).Content()
 	h := w.Header()
 	h.Set("Content-Type", policy.ContentType(".html"))
 	setKind(w, policy.Error, false)

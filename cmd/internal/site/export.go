@@ -61,7 +61,7 @@ func (s *Site) export(web, out string) error {
 	if err := writeDecided(out, s.Handler()); err != nil {
 		return err
 	}
-	if err := finishPages(out); err != nil {
+	if err := s.finishPages(out); err != nil {
 		return err
 	}
 	base, err := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
@@ -128,8 +128,9 @@ func writeDecided(out string, h http.Handler) error {
 	return nil
 }
 
-// finishPages applies Finish to every page of the export.
-func finishPages(out string) error {
+// finishPages applies Finish to every page of the export, and readies its
+// question forms for a static host (staticForm).
+func (s *Site) finishPages(out string) error {
 	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
 			return err
@@ -144,7 +145,7 @@ func finishPages(out string) error {
 		}
 		// The page's address: q/pain.html is /q/pain, index.html is /.
 		page := "/" + strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(rel), ".html"), "index")
-		return os.WriteFile(path, Finish(b, page), 0o644)
+		return os.WriteFile(path, staticForm(Finish(b, page), s.GuideIn(ui.LangAt(page)).Content().Strings.JS.NeedsJS), 0o644)
 	})
 }
 
@@ -173,4 +174,15 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, 0o644)
+}
+
+// GuideIn returns the engine of the language tagged lang, or the default
+// language's.
+func (s *Site) GuideIn(lang string) *guide.Guide {
+	for _, g := range s.Guides {
+		if g.Content().Clinic.Lang == lang {
+			return g
+		}
+	}
+	return s.Guide
 }
