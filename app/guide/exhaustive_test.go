@@ -72,6 +72,8 @@ type choice struct {
 	opts, rev, shuf  []string
 	level            guide.Level
 	reasons, caution int
+	// decides: one of opts decides the outcome on its own (Decides).
+	decides bool
 }
 
 // exhaustive holds what the exhaustive test checks against.
@@ -116,6 +118,7 @@ func (x *exhaustive) newChoice(q string, opts []string, rng *rand.Rand) *choice 
 		if q == guide.CautionsQuestion && o != guide.None {
 			c.caution++
 		}
+		c.decides = c.decides || x.g.Decides(q, o)
 	}
 	return c
 }
@@ -216,10 +219,8 @@ func (w *worker) check(c combo, order bool) {
 	// when one chosen answer decides it on its own: pages written before
 	// the app runs carry Decides per option, and nothing else.
 	decidedAlone := false
-	for q, ch := range c {
-		for _, o := range ch.opts {
-			decidedAlone = decidedAlone || g.Decides(q, o)
-		}
+	for _, ch := range c {
+		decidedAlone = decidedAlone || ch.decides
 	}
 	if decided := r.Level == guide.Emergency || r.Underage; decided != decidedAlone {
 		w.fail("Decides: the answers decide the outcome: %v; one chosen answer decides it alone: %v", decided, decidedAlone)
