@@ -29,7 +29,12 @@ func TestGoals_EveryKeyUsed(t *testing.T) {
 			keys = append(keys, k)
 		}
 	}
-	keys = append(keys, "ratio", "p99-ratio", "errors", "result-rps", "question-rps", "answers-p99", "memory")
+	for _, m := range walkMetrics {
+		if m.goal != "" {
+			keys = append(keys, m.goal)
+		}
+	}
+	keys = append(keys, "step", "ratio", "p99-ratio", "errors", "result-rps", "question-rps", "answers-p99", "memory")
 	keys = append(keys, lighthouseGoals()...)
 	for _, k := range keys {
 		goalOf(k)

@@ -104,7 +104,31 @@ func loadNotes(hosts []host, results loads) []string {
 			notes = append(notes, fmt.Sprintf("On the %s, %d repeat visits were not served by the service worker.", h.name, uncontrolled))
 		}
 	}
-	return append(notes,
-		"On the static host Continue waits for the app (guide.js shows \"One moment\" and the app carries on once it runs), so there answerable = max(controls ready, wasm started).",
-		"On the Go server the form is plain HTML that works before the app runs: answerable is when the first option and Continue are on screen and not covered.")
+	return append(notes, answerableNotes(hosts, results)...)
+}
+
+// answerableNotes say how answerable is counted on each host: on the
+// static host it depends on whether guide.js turned its own navigation on
+// (data-static-nav) in the visits measured.
+func answerableNotes(hosts []host, results loads) []string {
+	staticNav, static := 0, 0
+	for _, h := range hosts {
+		for _, x := range results[h.name][cold] {
+			if x.static {
+				static++
+				if !math.IsNaN(x.staticNav) {
+					staticNav++
+				}
+			}
+		}
+	}
+	notes := []string{"On the Go server the form is plain HTML that works before the app runs: answerable is when the first option and Continue are on screen and not covered."}
+	switch {
+	case static == 0:
+	case staticNav == 0:
+		notes = append(notes, "On the static host Continue waits for the app (guide.js shows \"One moment\" and the app carries on once it runs), so there answerable = max(controls ready, wasm started).")
+	default:
+		notes = append(notes, fmt.Sprintf("On the static host guide.js turned its own navigation on (data-static-nav) in %d of %d cold visits: there answerable = max(controls ready, the earlier of data-static-nav and wasm started).", staticNav, static))
+	}
+	return notes
 }

@@ -1,6 +1,9 @@
 // Command bench measures the guide: how fast /q/pain becomes readable and
 // answerable in Chromium on a slow and a 4G network, served by the Go server
-// and by nginx serving the static export; Lighthouse's scores for three
+// and by nginx serving the static export; how long a visitor who answers a
+// page every 3 s waits on the way to a result on both, and what the whole
+// visit costs on the wire; how fast the running app goes from one question
+// to the next; Lighthouse's scores for three
 // pages on both; then how much load the Go server takes next to nginx, and
 // how fast it renders pages from answers, measured with wrk. Every figure
 // with a goal (issue 15) is marked met or MISSED, from one table of goals
@@ -10,7 +13,8 @@
 // bench-results.txt.
 //
 //	bench [-web web] [-chromium /usr/bin/chromium] [-out bench-results.txt]
-//	      [-runs 5] [-lighthouse-runs 3] [-quick] [-skip-load] [-skip-lighthouse] [-skip-wrk]
+//	      [-runs 5] [-lighthouse-runs 3] [-quick] [-skip-load] [-skip-walk] [-skip-steps]
+//	      [-skip-lighthouse] [-skip-wrk] [-v]
 package main
 
 import (
@@ -41,7 +45,10 @@ type options struct {
 	runs     int
 	quick    bool
 	skipLoad bool
-	skipWrk  bool
+	// skipWalk and skipSteps: the walk to a result, the in-app steps.
+	skipWalk  bool
+	skipSteps bool
+	skipWrk   bool
 	// skipLighthouse and lighthouseRuns: the Lighthouse part.
 	skipLighthouse bool
 	lighthouseRuns int
@@ -58,9 +65,11 @@ func run(args []string) int {
 	fs.StringVar(&o.web, "web", "web", "the built web folder")
 	fs.StringVar(&o.chromium, "chromium", envOr("CHROMIUM", "/usr/bin/chromium"), "the Chromium binary")
 	fs.StringVar(&o.out, "out", "bench-results.txt", "the file the tables are written to (empty: none)")
-	fs.IntVar(&o.runs, "runs", 5, "cold-cache page loads per profile and server")
+	fs.IntVar(&o.runs, "runs", 5, "cold-cache page loads per profile and host, and walks per host")
 	fs.BoolVar(&o.quick, "quick", false, "short runs, to try the benchmark itself (figures are not meaningful)")
-	fs.BoolVar(&o.skipLoad, "skip-load", false, "skip the Chromium load benchmark")
+	fs.BoolVar(&o.skipLoad, "skip-load", false, "skip the Chromium page loads")
+	fs.BoolVar(&o.skipWalk, "skip-walk", false, "skip the walk to a result on both hosts")
+	fs.BoolVar(&o.skipSteps, "skip-steps", false, "skip the in-app steps")
 	fs.BoolVar(&o.skipWrk, "skip-wrk", false, "skip the wrk server benchmark")
 	fs.BoolVar(&o.skipLighthouse, "skip-lighthouse", false, "skip Lighthouse")
 	fs.IntVar(&o.lighthouseRuns, "lighthouse-runs", 3, "Lighthouse runs per page and host")
@@ -142,11 +151,11 @@ func bench(ctx context.Context, o options, out *report) error {
 	out.printf("%s\n", ng.describe())
 
 	v := &verdicts{}
-	if !o.skipLoad {
-		if err := loadBench(ctx, o, ng, out, v); err != nil {
-			return fmt.Errorf("load benchmark: %w", err)
+	if !o.skipLoad || !o.skipWalk || !o.skipSteps {
+		if err := browserBench(ctx, o, ng, out, v); err != nil {
+			return err
 		}
-		out.printf("Load average after the page loads: %s.\n", loadavg())
+		out.printf("Load average after the Chromium parts: %s.\n", loadavg())
 	}
 	if !o.skipLighthouse {
 		if err := lighthouseBench(ctx, o, tmp, ng, out, v); err != nil {

@@ -7,8 +7,12 @@
 //             and not covered: elementFromPoint at its centre is the
 //             heading or inside it;
 //   controls: when the first option and the Continue button are painted,
-//             visible and not covered, so clicks on them reach them;
+//             visible, not covered and enabled (a static export leaves
+//             Continue off until guide.js runs), so clicks on them work;
 //   wasm:     when the app marks the document as running (data-app);
+//   staticNav: when guide.js marks its own navigation on a static host as
+//             on (<html data-static-nav="on">): from then on Continue
+//             works before the app runs;
 //   notFound: when a frame showed "Page not found" as the heading.
 //
 // The checks run once a frame (requestAnimationFrame), just before the
@@ -23,7 +27,7 @@
 (() => {
   if (window.top !== window.self || window.__bench) return;
   const title = window.__benchTitle || "";
-  const b = (window.__bench = { readable: -1, controls: -1, wasm: -1, fcp: -1, notFound: -1, offscreen: false, covered: "" });
+  const b = (window.__bench = { readable: -1, controls: -1, wasm: -1, staticNav: -1, fcp: -1, notFound: -1, offscreen: false, covered: "" });
   let resolve;
   window.__benchDone = new Promise((r) => (resolve = r));
 
@@ -83,6 +87,10 @@
       b.covered = "no option or no Continue button";
       return false;
     }
+    if (button.disabled) {
+      b.covered = "Continue is disabled";
+      return false;
+    }
     const label = input.id ? document.querySelector('label[for="' + CSS.escape(input.id) + '"]') : null;
     return clear(input, label) && clear(button);
   }
@@ -105,6 +113,7 @@
   let afterApp = 0;
   function frame() {
     const now = performance.now();
+    attributes();
     for (const k of ["readable", "controls"]) {
       if (b[k] >= 0) continue;
       frames[k].push([now, checks[k]()]);
@@ -123,13 +132,16 @@
   }
   requestAnimationFrame(frame);
 
-  // The app sets data-app="running" on <html> after its first render. This
+  // The app sets data-app="running" on <html> after its first render, and
+  // guide.js data-static-nav="on" once its own navigation works. This
   // script runs before the document has an <html> element, so the observer
-  // watches the whole document; it sees the change as it happens.
-  function appRunning() {
+  // watches the whole document; it sees each change as it happens.
+  function attributes() {
     const html = document.documentElement;
-    if (b.wasm < 0 && html && html.dataset.app === "running") b.wasm = performance.now();
+    if (!html) return;
+    if (b.wasm < 0 && html.dataset.app === "running") b.wasm = performance.now();
+    if (b.staticNav < 0 && html.dataset.staticNav === "on") b.staticNav = performance.now();
   }
-  new MutationObserver(appRunning).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-app"] });
-  appRunning();
+  new MutationObserver(attributes).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-app", "data-static-nav"] });
+  attributes();
 })();

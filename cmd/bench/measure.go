@@ -8,7 +8,6 @@ import (
 	"io"
 	"log"
 	"math"
-	"os"
 	"strings"
 	"time"
 
@@ -78,6 +77,9 @@ type host struct {
 // navigation started; NaN when they did not happen.
 type visit struct {
 	fcp, readable, controls, answerable, wasm float64
+	// staticNav is when guide.js turned its own navigation on (a static
+	// host's <html data-static-nav="on">), NaN when it did not.
+	staticNav float64
 	// wasmBytes is app.wasm's bytes on the wire; wasmDownloads counts its
 	// downloads with a body, by the page and by the service worker.
 	wasmBytes     float64
@@ -147,63 +149,41 @@ func startBrowser(ctx context.Context, o options, tmp string) (bctx context.Cont
 }
 
 // loadBench measures page loads of /q/pain in Chromium for each profile,
-// on the Go server (in-process) and on nginx serving the static export.
-func loadBench(ctx context.Context, o options, ng *nginx, out *report, v *verdicts) error {
-	if _, err := os.Stat(o.chromium); err != nil {
-		return fmt.Errorf("Chromium not found at %s: make bench installs it (apt-get install -y chromium)", o.chromium)
-	}
-	goBase, stopGuide, err := startGuide(ctx, o.web)
-	if err != nil {
-		return err
-	}
-	defer stopGuide()
-	hosts := []host{{"Go server", goBase}, {"nginx static", ng.base()}}
-	g, err := guide.New(guidedata.Content)
-	if err != nil {
-		return err
-	}
-	q, ok := g.Question(strings.TrimPrefix(loadPath, questionPrefix))
+// on the Go server (in-process) and on nginx serving the static export. It
+// returns the visits of the profile held against the goals.
+func loadBench(ctx context.Context, s *session, out *report, v *verdicts) (loads, error) {
+	o := s.o
+	q, ok := s.g.Question(strings.TrimPrefix(loadPath, questionPrefix))
 	if !ok {
-		return fmt.Errorf("the guide has no question at %s", loadPath)
+		return nil, fmt.Errorf("the guide has no question at %s", loadPath)
 	}
-	title, _ := json.Marshal(q.Title)
-	script := "window.__benchTitle = " + string(title) + ";\n" + marksScript
-
-	tmp, err := os.MkdirTemp("", "bench-chromium-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	bctx, ws, product, stopBrowser, err := startBrowser(ctx, o, tmp)
-	if err != nil {
-		return err
-	}
-	defer stopBrowser()
+	script := marksFor(q.Title)
 
 	out.printf("\n== 1. Page load in Chromium: %s ==\n", loadPath)
 	out.printf("%s, headless, phone viewport %dx%d, each cold visit in a fresh browser context (empty cache, no service worker).\n",
-		product, phoneWidth, phoneHeight)
+		s.product, phoneWidth, phoneHeight)
 	out.printf("%d cold visits and %d repeat visits per profile and host, the hosts taking turns; median, min and max.\n", o.runs, o.runs)
 	out.printf("Network.emulateNetworkConditions throttles the page and its service worker (paused at its start until throttled); each has its own emulated link. The CPU slow-down applies to the page.\n")
 	out.printf("Repeat visit: the same tab loads %s again once the service worker is activated.\n", loadPath)
 
+	var goalLoads loads
 	for _, p := range profiles {
 		// The hosts take turns, so a change in the machine's load falls on
 		// both.
 		results := loads{}
 		for i := range o.runs {
-			for _, h := range hosts {
+			for _, h := range s.hosts {
 				progress("load %s, %s: visit %d of %d", p.name, h.name, i+1, o.runs)
-				visits, err := measure(ctx, bctx, ws, script, p, h, o.verbose)
+				visits, err := measure(ctx, s.bctx, s.ws, script, p, h, o.verbose)
 				if err != nil && ctx.Err() == nil {
 					// On a machine shared with other work a load now and
 					// then passes its 90 s bound: one more try, in a
 					// fresh browser context as always.
 					progress("load %s, %s: visit %d failed, trying once more: %v", p.name, h.name, i+1, err)
-					visits, err = measure(ctx, bctx, ws, script, p, h, o.verbose)
+					visits, err = measure(ctx, s.bctx, s.ws, script, p, h, o.verbose)
 				}
 				if err != nil {
-					return fmt.Errorf("%s, %s, visit %d: %w", p.name, h.name, i+1, err)
+					return nil, fmt.Errorf("%s, %s, visit %d: %w", p.name, h.name, i+1, err)
 				}
 				for _, ph := range phases {
 					if o.verbose {
@@ -213,9 +193,19 @@ func loadBench(ctx context.Context, o options, ng *nginx, out *report, v *verdic
 				}
 			}
 		}
-		printLoad(out, v, p, hosts, results)
+		printLoad(out, v, p, s.hosts, results)
+		if p.goals {
+			goalLoads = results
+		}
 	}
-	return nil
+	out.printf("Load average after the page loads: %s.\n", loadavg())
+	return goalLoads, nil
+}
+
+// marksFor is marks.js with the title of the question it waits for.
+func marksFor(title string) string {
+	b, _ := json.Marshal(title)
+	return "window.__benchTitle = " + string(b) + ";\n" + marksScript
 }
 
 // cdpBrowserGetVersion is Browser.getVersion, for the report's header.
@@ -235,21 +225,52 @@ type tab struct {
 // for the service worker to be active, then makes a repeat visit in the same
 // tab.
 func measure(parent, bctx context.Context, ws *workers, script string, p profile, h host, verbose bool) (map[phase]visit, error) {
-	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 200*time.Second)
-	defer cancelTimeout()
-	stopParent := context.AfterFunc(parent, cancel)
-	defer stopParent()
-	if err := chromedp.Do(ctx); err != nil {
-		return nil, fmt.Errorf("opening a tab: %w", err)
-	}
-	t := &tab{ctx: ctx, page: newNetlog(), workers: &workerVisit{ctx: ctx, profile: p, log: newNetlog()}, verbose: verbose}
-	defer ws.register(chromedp.FromContext(ctx).BrowserContextID, t.workers)()
-	if err := chromedp.Listen(ctx, t.page.event); err != nil {
+	t, closeTab, err := openTab(parent, bctx, ws, script, p, 200*time.Second, verbose)
+	if err != nil {
 		return nil, err
 	}
-	err := chromedp.Do(ctx,
+	defer closeTab()
+	visits := map[phase]visit{}
+	for _, ph := range phases {
+		if visits[ph], err = t.visit(ph, h.base+loadPath); err != nil {
+			return nil, fmt.Errorf("%s: %w", ph, err)
+		}
+	}
+	return visits, nil
+}
+
+// openTab opens a tab in a fresh browser context (empty cache, no service
+// worker) with a phone's viewport, profile p's CPU slow-down and network
+// (for the page, and for its service workers through ws), and script run in
+// every document before the page's own. The tab closes after limit, when
+// parent ends, or when closeTab is called. Its requests count as the cold
+// phase until the visit says otherwise.
+func openTab(parent, bctx context.Context, ws *workers, script string, p profile, limit time.Duration, verbose bool) (t *tab, closeTab func(), err error) {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
+	stopParent := context.AfterFunc(parent, cancel)
+	var unregister func()
+	closeTab = func() {
+		if unregister != nil {
+			unregister()
+		}
+		stopParent()
+		cancelTimeout()
+		cancel()
+	}
+	if err := chromedp.Do(ctx); err != nil {
+		closeTab()
+		return nil, nil, fmt.Errorf("opening a tab: %w", err)
+	}
+	t = &tab{ctx: ctx, page: newNetlog(), workers: &workerVisit{ctx: ctx, profile: p, log: newNetlog()}, verbose: verbose}
+	t.page.setPhase(cold)
+	t.workers.log.setPhase(cold)
+	unregister = ws.register(chromedp.FromContext(ctx).BrowserContextID, t.workers)
+	if err := chromedp.Listen(ctx, t.page.event); err != nil {
+		closeTab()
+		return nil, nil, err
+	}
+	err = chromedp.Do(ctx,
 		chromedp.EmulateViewport(phoneWidth, phoneHeight, chromedp.EmulateMobile, chromedp.EmulatePortrait),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			if _, err := cdp.Call(ctx, tg, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: p.cpu}); err != nil {
@@ -263,15 +284,10 @@ func measure(parent, bctx context.Context, ws *workers, script string, p profile
 		}),
 	)
 	if err != nil {
-		return nil, err
+		closeTab()
+		return nil, nil, err
 	}
-	visits := map[phase]visit{}
-	for _, ph := range phases {
-		if visits[ph], err = t.visit(ph, h.base+loadPath); err != nil {
-			return nil, fmt.Errorf("%s: %w", ph, err)
-		}
-	}
-	return visits, nil
+	return t, closeTab, nil
 }
 
 // visit loads url as phase ph and counts the bytes the page and its
@@ -338,6 +354,7 @@ type marks struct {
 	Readable   float64 `json:"readable"`
 	Controls   float64 `json:"controls"`
 	Wasm       float64 `json:"wasm"`
+	StaticNav  float64 `json:"staticNav"`
 	FCP        float64 `json:"fcp"`
 	Offscreen  bool    `json:"offscreen"`
 	Static     bool    `json:"static"`
@@ -346,19 +363,32 @@ type marks struct {
 	Covered    string  `json:"covered"` // the last check that failed, for -v
 }
 
-// visit converts the page's marks. On a static host Continue waits for the
-// app (guide.js shows "One moment"), so a first answer can be given only
-// once the app runs.
+// visit converts the page's marks. On a static host Continue first waited
+// for the app (guide.js showed "One moment"), so a first answer could be
+// given only once the app ran; guide.js now answers it itself once it marks
+// <html data-static-nav="on">, whichever comes first.
 func (m marks) visit() visit {
 	v := visit{
-		fcp: ms(m.FCP), readable: ms(m.Readable), controls: ms(m.Controls), wasm: ms(m.Wasm),
+		fcp: ms(m.FCP), readable: ms(m.Readable), controls: ms(m.Controls), wasm: ms(m.Wasm), staticNav: ms(m.StaticNav),
 		offscreen: m.Offscreen, static: m.Static, controlled: m.Controlled, notFound: ms(m.NotFound),
 	}
-	v.answerable = v.controls
-	if m.Static {
-		v.answerable = math.Max(v.controls, v.wasm)
-	}
+	v.answerable = answerable(v.controls, v.static, v.wasm, v.staticNav)
 	return v
+}
+
+// answerable is when a first answer is possible: once the option and
+// Continue are on screen (controls); on a static host also once the app
+// runs (wasm) or guide.js's own navigation is on (staticNav), whichever
+// comes first. NaN for a time that did not happen.
+func answerable(controls float64, static bool, wasm, staticNav float64) float64 {
+	if !static {
+		return controls
+	}
+	gate := wasm
+	if !math.IsNaN(staticNav) && (math.IsNaN(wasm) || staticNav < wasm) {
+		gate = staticNav
+	}
+	return math.Max(controls, gate)
 }
 
 // ms turns a mark into milliseconds, NaN when it is missing (-1).
