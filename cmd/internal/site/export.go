@@ -128,8 +128,8 @@ func writeDecided(out string, h http.Handler) error {
 	return nil
 }
 
-// finishPages applies Finish to every page of the export, and readies its
-// question forms for a static host (staticForm).
+// finishPages applies Finish to every page of the export, readies its
+// question forms for a static host (staticForm) and inlines guide.js.
 func (s *Site) finishPages(out string) error {
 	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(path) != ".html" {
@@ -145,7 +145,8 @@ func (s *Site) finishPages(out string) error {
 		}
 		// The page's address: q/pain.html is /q/pain, index.html is /.
 		page := "/" + strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(rel), ".html"), "index")
-		return os.WriteFile(path, staticForm(Finish(b, page), s.GuideIn(ui.LangAt(page)).Content().Strings.JS.NeedsJS), 0o644)
+		b = staticForm(Finish(b, page), s.GuideIn(ui.LangAt(page)).Content().Strings.JS.NeedsJS)
+		return os.WriteFile(path, s.InlineScript(b), 0o644)
 	})
 }
 

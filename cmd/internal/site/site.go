@@ -116,6 +116,12 @@ type Site struct {
 	// inlined in every page so the first paint waits for nothing but the
 	// HTML. The Content-Security-Policy allows it by its hash.
 	CSS string
+	// Script is guide.js. The static export inlines it at the end of each
+	// page, so a static host's pages move on without a second round trip
+	// (see InlineScript); the Go server's pages load it as a file, since
+	// their forms work without it. The Content-Security-Policy allows it
+	// by its hash on every host, so their headers stay the same.
+	Script string
 	// EmbedOrigins are the origins allowed to frame the guide besides its
 	// own: clinic.yaml's embed_origins (guidedata.Deploy), plus any the
 	// server was started with.
@@ -146,7 +152,14 @@ func Load(gs []*guide.Guide, webDir string, hosting Hosting) (*Site, error) {
 		}
 		css.Write(b)
 	}
-	return &Site{Guide: gs[0], Guides: gs, Version: version, Hosting: hosting, CSS: css.String()}, nil
+	script, err := os.ReadFile(filepath.Join(webDir, "guide.js"))
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Contains(bytes.ToLower(script), []byte("</script")) {
+		return nil, fmt.Errorf("%s holds </script, which would end it when inlined", filepath.Join(webDir, "guide.js"))
+	}
+	return &Site{Guide: gs[0], Guides: gs, Version: version, Hosting: hosting, CSS: css.String(), Script: string(script)}, nil
 }
 
 // CSP returns the Content-Security-Policy of every response: only the
@@ -162,11 +175,10 @@ func (s *Site) CSP() string {
 // export's pages: browsers ignore frame-ancestors there, and say so as a
 // console error on every page. The hosts' header carries the whole policy.
 func (s *Site) metaCSP() string {
-	sum := sha256.Sum256([]byte(s.CSS))
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'self' 'wasm-unsafe-eval'",
-		"style-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'",
+		"script-src 'self' 'wasm-unsafe-eval' " + hashSource(s.Script),
+		"style-src 'self' " + hashSource(s.CSS),
 		"img-src 'self'",
 		"connect-src 'self'",
 		"manifest-src 'self'",
@@ -175,6 +187,38 @@ func (s *Site) metaCSP() string {
 		"base-uri 'none'",
 		"object-src 'none'",
 	}, "; ")
+}
+
+// hashSource returns the CSP source that allows the inline script or
+// style text by its hash.
+func hashSource(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// scriptTag is how go-app links guide.js in the head of a page.
+const scriptTag = `<script src="/web/guide.js" defer></script>`
+
+// InlineScript replaces page's link to guide.js with the script itself at
+// the end of the body, where the page above it is parsed, as defer would
+// have run it. A page without the link is returned as it is.
+func (s *Site) InlineScript(page []byte) []byte {
+	i := bytes.Index(page, []byte(scriptTag))
+	end := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 || end < i {
+		return page
+	}
+	start := i
+	for start > 0 && isSpace(page[start-1]) {
+		start--
+	}
+	out := make([]byte, 0, len(page)+len(s.Script))
+	out = append(out, page[:start]...)
+	out = append(out, page[i+len(scriptTag):end]...)
+	out = append(out, "<script>"...)
+	out = append(out, s.Script...)
+	out = append(out, "</script>\n"...)
+	return append(out, page[end:]...)
 }
 
 // Policy returns the site's header policy: its CSP, HSTS when the clinic

@@ -37,3 +37,20 @@ func TestStaticForm(t *testing.T) {
 		t.Errorf("a cut page: got %q", got)
 	}
 }
+
+// TestInlineScript checks that guide.js moves from its link in the head to
+// the end of the body, and that the policy allows it by its hash.
+func TestInlineScript(t *testing.T) {
+	s := &Site{Script: `console.log("hi");`}
+	page := "<html><head>\n    " + scriptTag + "\n  </head><body><main></main></body></html>"
+	want := "<html><head>\n  </head><body><main></main><script>console.log(\"hi\");</script>\n</body></html>"
+	if got := string(s.InlineScript([]byte(page))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if plain := "<html><body></body></html>"; string(s.InlineScript([]byte(plain))) != plain {
+		t.Error("a page without the link changed")
+	}
+	if csp := s.metaCSP(); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval' "+hashSource(s.Script)) {
+		t.Errorf("the policy does not allow the inlined script: %s", csp)
+	}
+}
