@@ -126,18 +126,24 @@
     }
   });
 
-  // On a static host (the export in dist/), a question form must never send
-  // the visitor's answers to the host, which cannot use them and may log
-  // them. Before the app runs, the guide moves on in this same document, so
-  // app.wasm keeps downloading once whatever the visitor does: Continue
-  // fetches the next question's prerendered page (fetched ahead while the
-  // visitor reads), swaps it in, and puts the answers in the address with
-  // history.pushState, where the app reads them when it starts. What a page
-  // needs for this comes from the engine at build time: the form's
-  // data-next (the next question) and each deciding option's data-decides
-  // (the export's page of its result). Where neither applies (the check
-  // page needs every answer), or nothing is ticked, or the page cannot be
-  // fetched, Continue waits quietly and the app carries on when it runs.
+  // Before the app runs, the guide moves on in this same document, so
+  // app.wasm keeps downloading once whatever the visitor does: Continue,
+  // Start and Back fetch the next question's prerendered page without
+  // answers (fetched ahead while the visitor reads), swap it in, and put the
+  // answers in the address with history.pushState, where the app reads
+  // them when it starts; they are not sent anywhere. What a page needs for
+  // this comes from the engine at build time: the form's data-next (the
+  // next question) and each deciding option's data-decides (the static
+  // export's page of its result).
+  //
+  // The rest differs by host. The Go server renders any page from answers
+  // and keeps nothing, so where the navigation cannot go on by itself (a
+  // deciding answer, the check page, nothing ticked, a page that cannot
+  // be fetched) the form goes to it as plain HTML. A static host (the
+  // export in dist/) cannot use answers and may log them, so a form never
+  // goes to it: a deciding answer shows the export's page of its result,
+  // and elsewhere Continue waits quietly and the app carries on when it
+  // runs.
   var staticHost = !!document.querySelector('meta[name="guide-hosting"][content="static"]');
   var pages = {}; // address → promise of its parsed document, or null
   var deciding = {}; // "question=option" → the page of its result, from pages seen
@@ -176,11 +182,26 @@
     var answers = new URLSearchParams(location.search);
     var inputs = document.querySelectorAll('main form input[type="checkbox"], main form input[type="radio"]');
     for (var i = 0; i < inputs.length; i++) inputs[i].checked = answers.getAll(inputs[i].name).indexOf(inputs[i].value) >= 0;
+    // The form carries the other answers, as the server writes it, so it
+    // still works as plain HTML on the Go server.
+    var holder = document.querySelector("main form .hidden-answers");
+    if (holder && inputs.length) {
+      answers.forEach(function (value, name) {
+        if (name !== inputs[0].name && name !== "next") holder.appendChild(hidden(name, value));
+      });
+    }
     window.scrollTo(0, 0);
     var h = document.getElementById("page-heading");
     if (h) h.focus({ preventScroll: true });
     learn();
     return true;
+  }
+  function hidden(name, value) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    return input;
   }
   // go shows the page at file under the address url, fetching it if it is
   // not here yet; it reports through done whether it did.
@@ -222,25 +243,38 @@
     });
     return found;
   }
-  if (staticHost) {
+  if (!appRunning()) {
     if (!history.state) history.replaceState({ page: location.pathname }, "", location.href);
     learn();
     document.addEventListener("submit", function (e) {
       var form = e.target;
       if (appRunning() || !(form instanceof HTMLFormElement)) return;
-      e.preventDefault();
-      if (form.hasAttribute("data-pending")) return;
+      if (form.hasAttribute("data-pending")) return e.preventDefault();
       var answers = answerOf(form);
       var decided = answers && decidedBy(answers);
-      var file = decided || form.getAttribute("data-next");
-      if (!answers || !file) return wait(form);
+      var file = staticHost ? decided || form.getAttribute("data-next") : !decided && form.getAttribute("data-next");
+      if (!answers || !file) {
+        // The Go server takes the form as plain HTML.
+        if (staticHost) {
+          e.preventDefault();
+          wait(form);
+        }
+        return;
+      }
+      e.preventDefault();
       var query = answers.toString();
       // This page's own entry keeps the answer, so Back returns to it as
       // it was left, as in the app.
       history.replaceState(history.state, "", location.pathname + "?" + query);
       form.setAttribute("data-pending", "fetch");
       go(file, (decided ? prefix + "/result" : file) + "?" + query, true, function (shown) {
-        if (!shown && !appRunning()) wait(form);
+        if (shown || appRunning()) return;
+        if (staticHost) return wait(form);
+        // As if Continue had sent the form (form.submit() leaves the
+        // button's own name and value out).
+        var button = form.querySelector("button[name]");
+        if (button) form.appendChild(hidden(button.name, button.value));
+        form.submit();
       });
     });
     // Back and Start links move in the page too, keeping the answers.

@@ -134,6 +134,14 @@ func (v *visitor) waitHeadingStatic(heading string) {
 // called, as a slow network would.
 func heldServer(t *testing.T) (base string, release func()) {
 	t.Helper()
+	base, release, _ = heldServerLog(t)
+	return base, release
+}
+
+// heldServerLog is heldServer that also returns the queries of the
+// requests it was sent so far.
+func heldServerLog(t *testing.T) (base string, release func(), queries func() []string) {
+	t.Helper()
 	s, err := server.New(server.Config{Addr: "127.0.0.1:0", WebDir: webDir, Guides: guide.MustNewAll(guidedata.Languages)})
 	if err != nil {
 		t.Fatal(err)
@@ -141,7 +149,12 @@ func heldServer(t *testing.T) (base string, release func()) {
 	gate := make(chan struct{})
 	var once sync.Once
 	release = func() { once.Do(func() { close(gate) }) }
+	var mu sync.Mutex
+	var seen []string
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		seen = append(seen, r.URL.RawQuery)
+		mu.Unlock()
 		if r.URL.Path == "/web/app.wasm" {
 			select {
 			case <-gate:
@@ -152,7 +165,58 @@ func heldServer(t *testing.T) (base string, release func()) {
 		s.Handler().ServeHTTP(w, r)
 	}))
 	t.Cleanup(func() { release(); ts.Close() })
-	return ts.URL, release
+	return ts.URL, release, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), seen...)
+	}
+}
+
+// TestGoServer_BeforeTheApp walks the Go server while app.wasm is held
+// back: question to question, the pages move on in the same document and
+// no answer is sent; a deciding answer then goes to the server as plain
+// HTML, carrying every answer given, and the server shows its result.
+func TestGoServer_BeforeTheApp(t *testing.T) {
+	base, _, queries := heldServerLog(t)
+	v := newVisitorAt(t, base)
+	qs := suite.guide.Questions()
+	v.do(chromedp.Navigate(base + lp("/q/"+qs[0].ID)))
+	v.waitHeading(qs[0].Title)
+	v.poll("the navigation before the app", `document.documentElement.dataset.staticNav === "on"`)
+	v.do(chromedp.Evaluate[chromedp.Void](`window.samePage = true`))
+	dq, deciding := decidingOption(t, qs[0].ID)
+	want := url.Values{}
+	for i, q := range qs[:suite.guide.Index(dq)] {
+		o := plainOption(t, q.ID)
+		v.choose(o.Label)
+		want.Add(q.ID, o.ID)
+		v.continueTo(qs[i+1].Title)
+	}
+	if !eval[bool](v, `window.samePage === true`) {
+		t.Error("a step from question to question loaded a new document")
+	}
+	for _, q := range queries() {
+		for _, qu := range qs {
+			if strings.Contains(q, qu.ID+"=") {
+				t.Errorf("a step from question to question sent an answer: ?%s", q)
+			}
+		}
+	}
+	v.choose(deciding.Label)
+	v.press(words().Question.Continue)
+	// A new document: evaluation errors while it loads are retried.
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if ok, err := chromedp.Run(v.ctx, chromedp.Evaluate[bool](`!!document.querySelector(".outcome")`)); err == nil && ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no result after a deciding answer:\n%s", v.text())
+		}
+	}
+	want.Add(dq, deciding.ID)
+	if got := v.url(); got.Path != lp("/result") || got.Query().Encode() != want.Encode() {
+		t.Errorf("the result's address is %s, want %s?%s", got, lp("/result"), want.Encode())
+	}
 }
 
 // TestHandOver ticks two options before the app has arrived, then lets the
