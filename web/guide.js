@@ -243,40 +243,43 @@
     });
     return found;
   }
-  if (!appRunning()) {
-    if (!history.state) history.replaceState({ page: location.pathname }, "", location.href);
-    learn();
-    document.addEventListener("submit", function (e) {
-      var form = e.target;
-      if (appRunning() || !(form instanceof HTMLFormElement)) return;
-      if (form.hasAttribute("data-pending")) return e.preventDefault();
-      var answers = answerOf(form);
-      var decided = answers && decidedBy(answers);
-      var file = staticHost ? decided || form.getAttribute("data-next") : !decided && form.getAttribute("data-next");
-      if (!answers || !file) {
-        // The Go server takes the form as plain HTML.
-        if (staticHost) {
-          e.preventDefault();
-          wait(form);
-        }
-        return;
+  // It starts from the start page or a question; other pages (the check
+  // page, a result, an article) keep their plain links until the app runs.
+  var here = pagePath();
+  var navigable = !appRunning() && (here === "/" || here.indexOf("/q/") === 0);
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (appRunning() || !(form instanceof HTMLFormElement)) return;
+    if (form.hasAttribute("data-pending")) return e.preventDefault();
+    var answers = navigable && answerOf(form);
+    var decided = answers && decidedBy(answers);
+    var file = staticHost ? decided || form.getAttribute("data-next") : !decided && form.getAttribute("data-next");
+    if (!answers || !file) {
+      // The Go server takes the form as plain HTML.
+      if (staticHost) {
+        e.preventDefault();
+        wait(form);
       }
-      e.preventDefault();
-      var query = answers.toString();
-      // This page's own entry keeps the answer, so Back returns to it as
-      // it was left, as in the app.
-      history.replaceState(history.state, "", location.pathname + "?" + query);
-      form.setAttribute("data-pending", "fetch");
-      go(file, (decided ? prefix + "/result" : file) + "?" + query, true, function (shown) {
-        if (shown || appRunning()) return;
-        if (staticHost) return wait(form);
-        // As if Continue had sent the form (form.submit() leaves the
-        // button's own name and value out).
-        var button = form.querySelector("button[name]");
-        if (button) form.appendChild(hidden(button.name, button.value));
-        form.submit();
-      });
+      return;
+    }
+    e.preventDefault();
+    var query = answers.toString();
+    // This page's own entry keeps the answer, so Back returns to it as
+    // it was left, as in the app.
+    history.replaceState(history.state, "", location.pathname + "?" + query);
+    form.setAttribute("data-pending", "fetch");
+    go(file, (decided ? prefix + "/result" : file) + "?" + query, true, function (shown) {
+      if (shown || appRunning()) return;
+      if (staticHost) return wait(form);
+      // As if Continue had sent the form (form.submit() leaves the
+      // button's own name and value out).
+      var button = form.querySelector("button[name]");
+      if (button) form.appendChild(hidden(button.name, button.value));
+      form.submit();
     });
+  });
+  if (navigable) {
+    learn();
     // Back and Start links move in the page too, keeping the answers.
     document.addEventListener("click", function (e) {
       var a = e.target instanceof Element ? e.target.closest("a[href]") : null;
@@ -290,9 +293,11 @@
         if (!shown && !appRunning()) location.href = a.href;
       });
     });
+    // An entry of this document without a state is the one it was loaded
+    // at; the others name the page they show.
     window.addEventListener("popstate", function (e) {
-      if (appRunning() || !e.state || !e.state.page) return;
-      go(e.state.page, location.href, false, function (shown) {
+      if (appRunning()) return;
+      go((e.state && e.state.page) || location.pathname, location.href, false, function (shown) {
         if (!shown && !appRunning()) location.reload();
       });
     });
