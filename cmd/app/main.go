@@ -11,10 +11,25 @@ import (
 	"symptomguide/app/ui"
 )
 
+// main starts the app in three tasks, with a yield to the browser between
+// them (see yield): the first is the module's instantiation and Go's
+// runtime and package initialisation, which run before main; the second
+// builds the engines and registers the routes; the third reads the
+// prerendered page and lets go-app replace it. Meanwhile the prerendered
+// page stays usable, and guide.js keeps handling it (see holdLoader).
 func main() {
+	releaseLoader := holdLoader()
+	yield()
+
 	ui.Register(guide.MustNewAll(guidedata.Languages)...)
+	yield()
+
 	// Read what the visitor did on the prerendered page before go-app
-	// replaces it.
+	// replaces it, in the same task, so nothing they do in between is lost.
 	ui.TakeOver()
+	// This goroutine runs when main first blocks, in go-app's loop once the
+	// page is mounted and before Go returns to the browser: when app.js
+	// removed the loader before main yielded.
+	go releaseLoader()
 	app.RunWhenOnBrowser()
 }

@@ -185,13 +185,7 @@ func TestGoServer_BeforeTheApp(t *testing.T) {
 	v.poll("the navigation before the app", `document.documentElement.dataset.staticNav === "on"`)
 	v.do(chromedp.Evaluate[chromedp.Void](`window.samePage = true`))
 	dq, deciding := decidingOption(t, qs[0].ID)
-	want := url.Values{}
-	for i, q := range qs[:suite.guide.Index(dq)] {
-		o := plainOption(t, q.ID)
-		v.choose(o.Label)
-		want.Add(q.ID, o.ID)
-		v.continueTo(qs[i+1].Title)
-	}
+	want := v.answerUpTo(dq)
 	if !eval[bool](v, `window.samePage === true`) {
 		t.Error("a step from question to question loaded a new document")
 	}
@@ -367,6 +361,29 @@ func decidingOption(t *testing.T, after string) (string, guide.Option) {
 	return "", guide.Option{}
 }
 
+// answerUpTo answers each question from the page shown up to question
+// stop with its first plain option (plainOption), checking after each
+// step that the next question shows with the answers so far in the
+// address and the focus on its heading. It returns those answers.
+func (v *visitor) answerUpTo(stop string) url.Values {
+	v.t.Helper()
+	qs := suite.guide.Questions()
+	want := url.Values{}
+	for i, q := range qs[:suite.guide.Index(stop)] {
+		o := plainOption(v.t, q.ID)
+		v.choose(o.Label)
+		want.Add(q.ID, o.ID)
+		v.continueTo(qs[i+1].Title)
+		if got := v.url(); got.Path != lp("/q/"+qs[i+1].ID) || got.Query().Encode() != want.Encode() {
+			v.t.Fatalf("after %s: address %s, want %s?%s", q.ID, got, lp("/q/"+qs[i+1].ID), want.Encode())
+		}
+		if got := eval[string](v, `document.activeElement.id`); got != "page-heading" {
+			v.t.Errorf("after %s: focus on %q, want the heading", q.ID, got)
+		}
+	}
+	return want
+}
+
 // TestStaticHost_BeforeTheApp walks a static host while app.wasm is held
 // back: Start, Continue and Back move on in the same document (so app.wasm
 // is asked for once however many pages are seen), answers go into the
@@ -392,19 +409,7 @@ func staticWalk(t *testing.T) {
 	v.waitHeading(qs[0].Title)
 	// Answer the questions up to the one with a deciding option.
 	dq, deciding := decidingOption(t, qs[0].ID)
-	want := url.Values{}
-	for i, q := range qs[:suite.guide.Index(dq)] {
-		o := plainOption(t, q.ID)
-		v.choose(o.Label)
-		want.Add(q.ID, o.ID)
-		v.continueTo(qs[i+1].Title)
-		if got := v.url(); got.Path != lp("/q/"+qs[i+1].ID) || got.Query().Encode() != want.Encode() {
-			t.Fatalf("after %s: address %s, want %s?%s", q.ID, got, lp("/q/"+qs[i+1].ID), want.Encode())
-		}
-		if got := eval[string](v, `document.activeElement.id`); got != "page-heading" {
-			t.Errorf("after %s: focus on %q, want the heading", q.ID, got)
-		}
-	}
+	v.answerUpTo(dq)
 	// Back shows the previous question with its answer ticked, and on.
 	v.press(words().Common.Back)
 	prev := qs[suite.guide.Index(dq)-1]
