@@ -132,12 +132,11 @@ func lighthouseBench(ctx context.Context, o options, tmp string, ng *nginx, out 
 	if err != nil {
 		return err
 	}
-	goBase, stopGuide, err := startGuide(ctx, o.web)
+	hosts, stopGuide, err := startHosts(ctx, o, ng)
 	if err != nil {
 		return err
 	}
 	defer stopGuide()
-	hosts := []host{{"Go server", goBase}, {"nginx static", ng.base()}}
 	pages := []struct{ name, path string }{{"/", "/"}, {loadPath, loadPath}, {"result", result}}
 	runs := o.lighthouseRuns
 	if o.quick {

@@ -35,7 +35,7 @@ func browserBench(ctx context.Context, o options, ng *nginx, out *report, v *ver
 	if err != nil {
 		return err
 	}
-	goBase, stopGuide, err := startGuide(ctx, o.web)
+	hosts, stopGuide, err := startHosts(ctx, o, ng)
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,7 @@ func browserBench(ctx context.Context, o options, ng *nginx, out *report, v *ver
 		return err
 	}
 	defer stopBrowser()
-	s := &session{o: o, hosts: []host{{"Go server", goBase}, {"nginx static", ng.base()}}, bctx: bctx, ws: ws, product: product, g: g}
+	s := &session{o: o, hosts: hosts, bctx: bctx, ws: ws, product: product, g: g}
 
 	var cold loads
 	var walks walkResults
@@ -73,4 +73,14 @@ func browserBench(ctx context.Context, o options, ng *nginx, out *report, v *ver
 		printBytes(out, s, cold, walks)
 	}
 	return nil
+}
+
+// startHosts starts the Go server in-process and returns it and nginx, in
+// the order every table shows them, until stop is called.
+func startHosts(ctx context.Context, o options, ng *nginx) (hosts []host, stop func(), err error) {
+	goBase, stop, err := startGuide(ctx, o.web)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []host{{"Go server", goBase}, {"nginx static", ng.base()}}, stop, nil
 }
