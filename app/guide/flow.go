@@ -113,10 +113,8 @@ func (g *Guide) Return(a Answers, question string) Step {
 // on its own, whatever the other answers are (an emergency sign, or an age
 // the guide is not for): Next then goes straight to the result. Pages
 // written before the app runs carry this, so a static host can show the
-// result for such an answer at once without a copy of the rules.
+// result for such an answer at once without a copy of the rules. New works
+// them out once, since every question page asks.
 func (g *Guide) Decides(question, option string) bool {
-	if !g.Known(question, option) {
-		return false
-	}
-	return g.decided(Answers{question: {option}})
+	return g.deciding[question][option]
 }

@@ -35,6 +35,10 @@ type Guide struct {
 	questions map[string]int
 	// options maps a question id to its option ids and their indexes.
 	options map[string]map[string]int
+	// deciding holds, per question id, the options that decide the outcome
+	// on their own (see Decides), worked out once by New: every question
+	// page carries them.
+	deciding map[string]map[string]bool
 }
 
 // New checks c against the safety rules and indexes it. It refuses content
@@ -97,6 +101,17 @@ func New(c *Content) (*Guide, error) {
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	g.deciding = map[string]map[string]bool{}
+	for _, q := range c.Questions {
+		for _, o := range q.Options {
+			if g.decided(Answers{q.ID: {o.ID}}) {
+				if g.deciding[q.ID] == nil {
+					g.deciding[q.ID] = map[string]bool{}
+				}
+				g.deciding[q.ID][o.ID] = true
+			}
+		}
 	}
 	return g, nil
 }
