@@ -35,10 +35,15 @@
   // prefix is the address prefix of the page's language ("" for the
   // default language, such as /es for another).
   var prefix = (words && words.getAttribute("data-prefix")) || "";
+  // inLanguage returns path without the page language's prefix ("/" for
+  // its start page), or null when path is in another of the languages.
+  function inLanguage(path) {
+    if (!prefix) return path;
+    return path.indexOf(prefix) === 0 ? path.slice(prefix.length) || "/" : null;
+  }
   // pagePath is the address of this page without its language prefix.
   function pagePath() {
-    var p = location.pathname;
-    return prefix && p.indexOf(prefix) === 0 ? p.slice(prefix.length) || "/" : p;
+    return inLanguage(location.pathname) || location.pathname;
   }
   // followLanguage moves to this page in the clinic's language closest to
   // wanted (the same tag, else the same primary language), if that is not
@@ -285,9 +290,8 @@
       var a = e.target instanceof Element ? e.target.closest("a[href]") : null;
       if (!a || appRunning() || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
       if (a.origin !== location.origin || a.hasAttribute("data-action") || a.getAttribute("href").charAt(0) === "#") return;
-      var path = a.pathname;
-      var rest = prefix && path.indexOf(prefix) === 0 ? path.slice(prefix.length) : prefix ? null : path;
-      if (rest === null || (rest !== "" && rest !== "/" && rest.indexOf("/q/") !== 0)) return;
+      var path = a.pathname, rest = inLanguage(path);
+      if (rest === null || (rest !== "/" && rest.indexOf("/q/") !== 0)) return;
       e.preventDefault();
       go(path, path + (a.search || location.search), true, function (shown) {
         if (!shown && !appRunning()) location.href = a.href;
